@@ -1,0 +1,137 @@
+"""Warnings about a CV that is valid but probably not what the person meant.
+
+These are the mistakes that survive validation and then show up in a submitted document: the same
+paper twice, a range that ends before it starts, a paper whose author list does not contain the
+person (a wrong name variant, so their name will not be bold), entries no date window can place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .model import Entry, Publication, RangeEntry
+from .names import fold, is_person, person_keys
+from .problems import Problem
+from .validate import LoadedCV
+from .yaml_source import PathKey, format_path
+
+
+def normalise_title(title: str) -> str:
+    """Case, accents, punctuation and spacing removed: what makes two titles 'the same'."""
+    return " ".join(re.findall(r"[a-z0-9]+", fold(title)))
+
+
+def _warning(
+    loaded: LoadedCV, path: PathKey, entry: Entry | None, message: str, hint: str = ""
+) -> Problem:
+    line, column = loaded.locate(path)
+    return Problem(
+        message=message,
+        file=loaded.file,
+        line=line,
+        column=column,
+        path=format_path(path),
+        entry_id=entry.id if entry else None,
+        hint=hint,
+        severity="warning",
+    )
+
+
+def _duplicates(loaded: LoadedCV) -> Iterator[Problem]:
+    by_doi: dict[str, tuple[int, Publication]] = {}
+    by_title: dict[tuple[str, int | None], tuple[int, Publication]] = {}
+    for index, pub in enumerate(loaded.cv.publications):
+        path: PathKey = ("publications", index)
+        if pub.doi:
+            key = pub.doi.lower()
+            if key in by_doi:
+                first_index, first = by_doi[key]
+                yield _warning(
+                    loaded,
+                    path,
+                    pub,
+                    f"same DOI as publications[{first_index}] ({first.id})",
+                    "Keep one entry; merge their fields",
+                )
+                continue
+            by_doi[key] = (index, pub)
+        title_key = (normalise_title(pub.title), pub.year.year if pub.year else None)
+        if title_key in by_title:
+            first_index, first = by_title[title_key]
+            yield _warning(
+                loaded,
+                path,
+                pub,
+                f"same title and year as publications[{first_index}] ({first.id})",
+                "Keep one entry; if one is a preprint of the other, drop the preprint",
+            )
+        else:
+            by_title[title_key] = (index, pub)
+
+
+def _end_before_start(loaded: LoadedCV) -> Iterator[Problem]:
+    for section, entries in loaded.sections().items():
+        for index, entry in enumerate(entries):
+            if (
+                isinstance(entry, RangeEntry)
+                and entry.start
+                and entry.end
+                and entry.end.last_day() < entry.start.first_day()
+            ):
+                yield _warning(
+                    loaded,
+                    (section, index, "end"),
+                    entry,
+                    f"ends ({entry.end}) before it starts ({entry.start})",
+                    "Swap or correct the dates",
+                )
+    for index, pause in enumerate(loaded.cv.career_breaks):
+        if pause.end and pause.end.last_day() < pause.start.first_day():
+            yield _warning(
+                loaded,
+                ("career_breaks", index, "end"),
+                None,
+                f"ends ({pause.end}) before it starts ({pause.start})",
+            )
+
+
+def _missing_person(loaded: LoadedCV) -> Iterator[Problem]:
+    person = loaded.cv.person
+    keys = person_keys(person.name, person.name_variants)
+    for index, pub in enumerate(loaded.cv.publications):
+        names = [*pub.authors, *pub.editors]
+        if names and not any(is_person(name, keys) for name in names):
+            variants = ", ".join(repr(v) for v in person.name_variants) or "none given"
+            yield _warning(
+                loaded,
+                ("publications", index, "authors"),
+                pub,
+                f"none of the authors is {person.name} (name variants: {variants})",
+                "Add the form used in this author list to person.name_variants",
+            )
+
+
+def _undated(loaded: LoadedCV) -> Iterator[Problem]:
+    for section, entries in loaded.sections().items():
+        for index, entry in enumerate(entries):
+            if entry.span() is None:
+                yield _warning(
+                    loaded,
+                    (section, index),
+                    entry,
+                    "has no date, so date windows cannot place it (it is kept and "
+                    "reported as undated)",
+                    "Add a date (year, start/end or date)",
+                )
+
+
+def lint(loaded: LoadedCV) -> list[Problem]:
+    """All warnings for a validated CV, including those noticed while loading it."""
+    return [
+        *loaded.warnings,
+        *_duplicates(loaded),
+        *_end_before_start(loaded),
+        *_missing_person(loaded),
+        *_undated(loaded),
+    ]

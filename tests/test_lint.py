@@ -1,0 +1,77 @@
+"""`check` warnings: valid data that is probably wrong."""
+
+from __future__ import annotations
+
+from assembler.lint import lint, normalise_title
+from assembler.validate import validate_cv
+from assembler.yaml_source import parse_yaml
+
+
+def warnings_of(text: str) -> list[str]:
+    return [w.format() for w in lint(validate_cv(parse_yaml(text, "cv.yaml")))]
+
+
+PERSON = "person: {name: Sebastian Lapuschkin, name_variants: [Lapuschkin S, Bach S]}\n"
+
+
+def test_clean_cv_has_no_warnings() -> None:
+    assert (
+        warnings_of(PERSON + "publications:\n  - {title: T, year: 2015, authors: [Bach S]}\n") == []
+    )
+
+
+def test_same_doi_and_same_title_and_year() -> None:
+    found = warnings_of(
+        PERSON + "publications:\n"
+        "  - {id: a, title: 'On Pixel-Wise Explanations', year: 2015, authors: [Bach S],\n"
+        "     doi: 10.1000/x}\n"
+        "  - {id: b, title: Other, year: 2015, authors: [Bach S], doi: 'https://doi.org/10.1000/X'}\n"
+        "  - {id: c, title: 'On pixel-wise explanations!', year: 2015, authors: [Bach S]}\n"
+        "  - {id: d, title: 'On pixel-wise explanations', year: 2016, authors: [Bach S]}\n"
+    )
+    assert found == [
+        "cv.yaml:5:5: warning: publications[1] (id b): same DOI as publications[0] (a). "
+        "Keep one entry; merge their fields",
+        "cv.yaml:6:5: warning: publications[2] (id c): same title and year as publications[0] "
+        "(a). Keep one entry; if one is a preprint of the other, drop the preprint",
+    ]
+
+
+def test_end_before_start() -> None:
+    (found,) = warnings_of(
+        PERSON + "positions:\n  - {id: p, role: R, start: 2021-05, end: 2021-04}\n"
+    )
+    assert "positions[0].end (id p): ends (2021-04) before it starts (2021-05)" in found
+
+
+def test_same_month_range_is_fine() -> None:
+    assert warnings_of(PERSON + "positions:\n  - {role: R, start: 2021-05, end: 2021}\n") == []
+
+
+def test_publication_without_the_person() -> None:
+    (found,) = warnings_of(
+        PERSON + "publications:\n  - {id: x, title: T, year: 2020, authors: [Samek W]}\n"
+    )
+    assert "none of the authors is Sebastian Lapuschkin" in found
+    assert "person.name_variants" in found
+
+
+def test_edited_book_counts_editors() -> None:
+    text = (
+        PERSON + "publications:\n  - {title: B, year: 2024, type: book, editors: [Lapuschkin S]}\n"
+    )
+    assert warnings_of(text) == []
+
+
+def test_undated_entries() -> None:
+    found = warnings_of(
+        PERSON + "talks:\n  - {id: t, title: T}\nteaching:\n  - {course: C, term: WS 24/25}\n"
+        "  - {id: u, course: D, term: someday}\n"
+    )
+    assert len(found) == 2
+    assert "talks[0] (id t): has no date" in found[0]
+    assert "teaching[1] (id u): has no date" in found[1]
+
+
+def test_normalise_title() -> None:
+    assert normalise_title("  Über-Fast:  LRP! ") == "uber fast lrp"

@@ -1,0 +1,48 @@
+"""Recognising the person in author lists, whatever form the names take."""
+
+from __future__ import annotations
+
+import pytest
+
+from assembler.model import AuthorName
+from assembler.names import display_name, is_person, person_keys, split_name
+
+
+@pytest.mark.parametrize(
+    ("name", "family", "given"),
+    [
+        ("Müller K-R", "Müller", "K-R"),
+        ("Yolcu G Ü", "Yolcu", "G Ü"),
+        ("Raberger AM", "Raberger", "AM"),
+        ("de Lange T", "de Lange", "T"),
+        ("Lapuschkin, Sebastian", "Lapuschkin", "Sebastian"),
+        ("Sebastian Lapuschkin", "Lapuschkin", "Sebastian"),
+        ("Sebastian Ma", "Ma", "Sebastian"),
+        ("Ma J", "Ma", "J"),
+        ("Anna van der Berg", "van der Berg", "Anna"),
+        ("Plato", "Plato", ""),
+    ],
+)
+def test_split_name(name: str, family: str, given: str) -> None:
+    assert split_name(name) == (family, given)
+
+
+def test_both_surnames_are_the_same_person() -> None:
+    keys = person_keys("Sebastian Lapuschkin", ["Lapuschkin S", "Bach S"])
+    assert is_person("Bach S", keys)
+    assert is_person("**Lapuschkin S**".replace("**", ""), keys)
+    assert is_person("Lapuschkin, S.", keys)
+    assert is_person(AuthorName(family="Bach", given="Sebastian"), keys)
+    assert not is_person("Bach F", keys)
+    assert not is_person("Samek W", keys)
+
+
+def test_accents_and_case_do_not_matter() -> None:
+    keys = person_keys("Klaus-Robert Müller", ["Müller K-R"])
+    assert is_person("Muller K-R", keys)
+    assert is_person("MÜLLER K", keys)
+
+
+def test_display_name_of_structured_author() -> None:
+    assert display_name(AuthorName(family="Müller", given="Klaus Robert")) == "Müller K R"
+    assert display_name("Samek W") == "Samek W"
