@@ -7,14 +7,17 @@ exit code 1. Usage errors exit 2 (click's own). Anything else is a bug and keeps
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import click
 
 from . import __version__
+from .build import BuildRequest, build
 from .lint import lint
 from .model import ENTRY_SECTIONS, json_schema
 from .problems import Problem
+from .profiles import describe_profiles
 from .resources import example_cv
 from .validate import LoadedCV, load_cv
 
@@ -32,45 +35,147 @@ def resolve_data(data: Path | None) -> Path:
     return bundled
 
 
-def _summary_rows(loaded: LoadedCV) -> list[tuple[str, int]]:
-    cv = loaded.cv
-    rows = [(section, len(getattr(cv, section))) for section in ENTRY_SECTIONS]
-    if cv.supervision is not None:
-        rows.append(("supervision", len(cv.supervision.people) + bool(cv.supervision.summary)))
-    rows += [
-        ("metrics", len(cv.metrics)),
-        ("career_breaks", len(cv.career_breaks)),
-        ("skills", len(cv.skills)),
-        ("languages", len(cv.languages)),
-    ]
-    return rows
+def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> date:
+    if value is None:
+        return date.today()  # the only clock the pipeline sees, handed in as a value
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; write YYYY-MM-DD") from None
 
 
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-@click.group(
-    context_settings={"help_option_names": ["-h", "--help"]},
-    epilog="Run `assemble COMMAND --help` for the options and an example of each command.",
-)
-@click.version_option(__version__, prog_name="assemble")
-def main() -> None:
-    """Assemble funder-specific CVs and reports from one master CV in YAML.
-
-    \b
-    Example:
-      assemble check --data cv.yaml
-    """
+def _display(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
-@main.command()
-@click.option(
+DATA_OPTION = click.option(
     "--data",
     type=click.Path(path_type=Path),
     default=None,
     help="The CV file (default: ./cv.yaml, else the bundled example).",
 )
+
+
+@click.group(
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog="Run `assemble COMMAND --help` for the options and an example of each command.",
+)
+@click.option(
+    "--profile",
+    "-p",
+    metavar="NAME",
+    help="Profile to apply: ./profiles/NAME.yaml, else a bundled one.",
+)
+@DATA_OPTION
+@click.option(
+    "--as-of",
+    "as_of",
+    metavar="YYYY-MM-DD",
+    callback=_as_of,
+    help="Reference date for relative windows such as '5 years' (default: today).",
+)
+@click.option(
+    "--period",
+    metavar="YEAR|FROM..TO",
+    help="Show only entries of this period, in every section (e.g. 2024).",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path("output"),
+    show_default=True,
+    help="Folder for the documents.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "de"]),
+    default=None,
+    help="Language of labels and dates (default: the profile's).",
+)
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Print why each entry is in or out; also write <profile>.selection.md.",
+)
+@click.version_option(__version__, prog_name="assemble")
+@click.pass_context
+def main(
+    ctx: click.Context,
+    profile: str | None,
+    data: Path | None,
+    as_of: date,
+    period: str | None,
+    out: Path,
+    lang: str | None,
+    explain: bool,
+) -> None:
+    """Assemble funder-specific CVs and reports from one master CV in YAML.
+
+    \b
+    Examples:
+      assemble --profile eu-horizon
+      assemble --profile full-cv --data cv.yaml --as-of 2026-01-31 --explain
+      assemble check --data cv.yaml
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    if profile is None:
+        click.echo(ctx.get_help())
+        return
+    request = BuildRequest(
+        profile=profile,
+        data=resolve_data(data),
+        as_of=as_of,
+        out_dir=out,
+        period=period,
+        language=lang,
+        explain=explain,
+    )
+    result = build(request)
+    if explain:
+        click.echo(result.report, nl=False)
+    for path in result.written:
+        click.echo(f"wrote {_display(path)}")
+
+
+@main.command()
+def profiles() -> None:
+    """List the profiles that can be used, with a one-line description each.
+
+    Profiles in ./profiles come first and override bundled ones of the same name.
+
+    \b
+    Example:
+      assemble profiles
+    """
+    rows = describe_profiles()
+    if not rows:
+        click.echo("No profiles found.")
+        return
+    width = max(len(name) for name, _ in rows)
+    for name, description in rows:
+        click.echo(f"{name:<{width}}  {description}")
+
+
+def _summary_rows(loaded: LoadedCV) -> list[tuple[str, int]]:
+    cv = loaded.cv
+    rows = [(section, len(getattr(cv, section))) for section in ENTRY_SECTIONS]
+    if cv.supervision is not None:
+        rows.append(("supervision", len(cv.supervision.people) + bool(cv.supervision.summary)))
+    rows += [("skills", len(cv.skills)), ("languages", len(cv.languages))]
+    return rows
+
+
+@main.command()
+@DATA_OPTION
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit code 1).")
 def check(data: Path | None, strict: bool) -> None:
     """Validate a CV file and warn about likely mistakes.

@@ -13,13 +13,16 @@ import unicodedata
 
 from .model import (
     Award,
+    CareerBreak,
     Education,
     Entry,
+    Metric,
     Patent,
     Position,
     Project,
     Publication,
     Service,
+    Supervisee,
     Talk,
     Teaching,
 )
@@ -108,6 +111,17 @@ def base_id(section: str, entry: Entry) -> str:
         return _join(slugify(entry.name, 4), _year(entry.year)) or "award"
     if isinstance(entry, Patent):
         return _join("patent", slugify(entry.title, 4))
+    if isinstance(entry, Metric):
+        return _join(
+            "metric",
+            slugify(entry.source, 3),
+            str(entry.as_of or ""),
+            f"since-{entry.since}" if entry.since else "",
+        )
+    if isinstance(entry, CareerBreak):
+        return _join("break", str(entry.start))
+    if isinstance(entry, Supervisee):
+        return _join("supervision", slugify(entry.name, 3))
     return section
 
 

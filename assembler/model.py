@@ -375,7 +375,7 @@ class Supervision(Model):
     people: list[Supervisee] = Field(default_factory=list)
 
 
-class Metric(Model):
+class Metric(Entry):
     source: Text
     as_of: PartialDate | None = None
     since: PartialDate | None = Field(None, description="Counts since this year (e.g. 2020)")
@@ -384,10 +384,12 @@ class Metric(Model):
     h_index: NonNegativeInt | None = None
     i10_index: NonNegativeInt | None = None
 
+    def span(self) -> Span | None:
+        return Span(self.as_of, self.as_of) if self.as_of else None
 
-class CareerBreak(Model):
+
+class CareerBreak(RangeEntry):
     start: PartialDate
-    end: EndDate = None
     reason: Text | None = None
 
     def span(self) -> Span:
@@ -435,10 +437,15 @@ ENTRY_SECTIONS: tuple[str, ...] = (
     "awards",
     "patents",
     "service",
+    "metrics",
+    "career_breaks",
 )
 
 
 def entries(cv: CV, section: str) -> list[Entry]:
+    """The entries of a list section; ``supervision`` means its list of people."""
+    if section == "supervision":
+        return list(cv.supervision.people) if cv.supervision else []
     return list(getattr(cv, section))
 
 

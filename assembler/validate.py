@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .ids import derive_ids
-from .model import CV, ENTRY_SECTIONS, Entry
+from .model import CV, ENTRY_SECTIONS, Entry, entries
 from .problems import Problem, ProblemsError
 from .yaml_source import PathKey, YamlDocument, format_path, load_yaml
 
@@ -211,7 +211,8 @@ class LoadedCV:
         return self.document.file
 
     def sections(self) -> dict[str, list[Entry]]:
-        return {name: list(getattr(self.cv, name)) for name in ENTRY_SECTIONS}
+        """Every list of entries that carry ids, supervision's people included."""
+        return {name: entries(self.cv, name) for name in (*ENTRY_SECTIONS, "supervision")}
 
     def locate(self, path: PathKey) -> tuple[int | None, int | None]:
         return self.document.locate(path)

@@ -1,0 +1,65 @@
+"""Why each entry is in or out: the selection report of ``--explain``."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .select import SectionSelection, Selection
+
+
+def _window(section: SectionSelection) -> str:
+    first, last = section.window
+    if first and last:
+        return f"{first} to {last}"
+    if first:
+        return f"since {first}"
+    if last:
+        return f"until {last}"
+    return ""
+
+
+def _section_lines(section: SectionSelection) -> list[str]:
+    title = (
+        section.name
+        if section.source == section.name
+        else f"{section.name} (from {section.source})"
+    )
+    lines = [f"## {title}: {section.kept_count} of {section.total} kept", ""]
+    rules = []
+    window = _window(section)
+    if window:
+        rules.append(f"window {window}")
+    rule = section.rule
+    if rule.where:
+        rules.append("where " + ", ".join(rule.where))
+    if rule.sort:
+        rules.append("sort " + ", ".join(rule.sort))
+    if rule.limit is not None:
+        rules.append(f"limit {rule.limit}")
+    if rules:
+        lines += ["Rules: " + "; ".join(rules) + ".", ""]
+    kept = [d for d in section.decisions if d.kept]
+    if kept and section.source != "bio":
+        lines.append("Kept:")
+        lines += [f"- {d.entry_id}" + (" (pinned)" if d.reason == "pin" else "") for d in kept]
+        lines.append("")
+    if section.dropped:
+        lines.append("Dropped:")
+        lines += [f"- {d.entry_id}: {d.reason}" for d in section.dropped]
+        lines.append("")
+    if section.undated:
+        lines.append("Undated (kept by the date window): " + ", ".join(section.undated))
+        lines.append("")
+    return lines
+
+
+def explain(selection: Selection, profile_name: str, as_of: date) -> str:
+    lines = [
+        f"# Selection for profile {profile_name}",
+        "",
+        f"Reference date (as of): {as_of.isoformat()}",
+        "",
+    ]
+    for section in selection.sections.values():
+        lines += _section_lines(section)
+    return "\n".join(lines).rstrip() + "\n"

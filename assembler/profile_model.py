@@ -1,0 +1,241 @@
+"""The profile file: which sections a document shows and the rules that choose their entries.
+
+See DESIGN.md "The profile file". Like the CV, values arrive as typed text and unknown keys are
+errors. Rules that need the CV to be checked (ids in ``pin``) are checked by the selection stage.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PositiveInt,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+
+from .dates import PartialDate
+from .model import (
+    CV,
+    Award,
+    CareerBreak,
+    Education,
+    Entry,
+    Metric,
+    Model,
+    Patent,
+    Position,
+    Project,
+    Publication,
+    Service,
+    Supervisee,
+    Talk,
+    Teaching,
+)
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Language = Literal["en", "de"]
+DateFormat = Literal["year", "month", "day", "dd/mm/yyyy"]
+
+# Sections whose entries the rules select, and the model of one entry.
+LIST_SECTIONS: dict[str, type[Model]] = {
+    "positions": Position,
+    "education": Education,
+    "projects": Project,
+    "publications": Publication,
+    "talks": Talk,
+    "teaching": Teaching,
+    "awards": Award,
+    "patents": Patent,
+    "service": Service,
+    "supervision": Supervisee,
+    "metrics": Metric,
+    "career_breaks": CareerBreak,
+}
+TEXT_LIST_SECTIONS = ("skills", "languages")
+KNOWN_SECTIONS = ("bio", *LIST_SECTIONS, *TEXT_LIST_SECTIONS)
+DERIVED_FIELDS = ("author_position", "ongoing", "year")
+OPERATORS = ("not", "contains", "min", "max")
+
+_RELATIVE = re.compile(r"^(\d+)\s*(year|years|month|months)$", re.IGNORECASE)
+
+
+def _as_list(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
+class Window(Model):
+    """``since``/``until``: ``N years`` / ``N months`` before as_of, or an absolute date."""
+
+    years: int = 0
+    months: int = 0
+    absolute: PartialDate | None = None
+
+    @classmethod
+    def parse(cls, value: Any) -> Window:
+        if isinstance(value, Window):
+            return value
+        text = str(value).strip()
+        match = _RELATIVE.match(text)
+        if match:
+            amount = int(match[1])
+            if match[2].lower().startswith("year"):
+                return cls(years=amount)
+            return cls(months=amount)
+        try:
+            return cls(absolute=PartialDate.parse(text))
+        except ValueError:
+            raise ValueError(
+                f"{text!r} is neither a relative window like '5 years' or '18 months' nor a "
+                "date like 2021 or 2021-07"
+            ) from None
+
+    def relative_start(self, as_of: date) -> date:
+        months = as_of.year * 12 + as_of.month - 1 - self.years * 12 - self.months
+        year, month = divmod(months, 12)
+        month += 1
+        day = as_of.day
+        while True:
+            try:
+                return date(year, month, day)
+            except ValueError:
+                day -= 1  # 29 February five years back is 28 February
+
+    def first_day(self, as_of: date) -> date:
+        return self.absolute.first_day() if self.absolute else self.relative_start(as_of)
+
+    def last_day(self, as_of: date) -> date:
+        return self.absolute.last_day() if self.absolute else self.relative_start(as_of)
+
+    def describe(self) -> str:
+        if self.absolute:
+            return str(self.absolute)
+        if self.years:
+            return f"{self.years} years"
+        return f"{self.months} months"
+
+
+WindowValue = Annotated[Window, BeforeValidator(Window.parse)]
+
+
+class Operators(Model):
+    not_: Any = Field(None, alias="not")
+    contains: Text | None = None
+    min: Text | None = None
+    max: Text | None = None
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+def _condition(value: Any) -> Any:
+    if isinstance(value, dict):
+        return Operators.model_validate(value)
+    if value is None:
+        raise ValueError("a condition needs a value, a list of values or an operator map")
+    return value
+
+
+Condition = Annotated[str | list[str] | Operators, BeforeValidator(_condition)]
+
+
+class AuthorsRule(Model):
+    max: PositiveInt | None = None
+    highlight: bool = True
+
+
+class SectionRule(Model):
+    from_: Text | None = Field(None, alias="from")
+    since: WindowValue | None = None
+    until: WindowValue | None = None
+    period: Text | None = None
+    where: dict[str, Condition] = Field(default_factory=dict)
+    sort: Annotated[list[Text], BeforeValidator(_as_list)] = Field(default_factory=list)
+    limit: Annotated[int, Field(ge=0)] | None = None
+    pin: Annotated[list[Text], BeforeValidator(_as_list)] = Field(default_factory=list)
+    exclude: Annotated[list[Text], BeforeValidator(_as_list)] = Field(default_factory=list)
+    authors: AuthorsRule | None = None
+    max_words: PositiveInt | None = None
+    max_chars: PositiveInt | None = None
+    overlap: Literal["allowed", "forbidden"] = "forbidden"
+    extend_by_breaks: bool = False
+    label: Text | None = None
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    @field_validator("period")
+    @classmethod
+    def _period(cls, value: str | None) -> str | None:
+        if value is not None:
+            parse_period(value)
+        return value
+
+    @model_validator(mode="after")
+    def _pins(self) -> SectionRule:
+        both = sorted(set(self.pin) & set(self.exclude))
+        if both:
+            raise ValueError(f"{', '.join(both)} is both pinned and excluded; keep one rule")
+        return self
+
+
+def _section_shorthand(value: Any) -> Any:
+    if isinstance(value, str) and value.strip().lower() == "all":
+        return {}
+    return value
+
+
+SectionValue = Annotated[SectionRule, BeforeValidator(_section_shorthand)]
+
+
+class DocumentSpec(Model):
+    template: Text
+    output: Text
+
+
+class Profile(Model):
+    name: Text | None = None
+    description: Text | None = None
+    extends: Text | None = None
+    language: Language = "en"
+    page_limit: PositiveInt | None = None
+    fit_order: list[Text] = Field(default_factory=list)
+    documents: list[DocumentSpec] = Field(default_factory=list)
+    date_format: DateFormat = "month"
+    labels: dict[str, Text] = Field(default_factory=dict)
+    sections: dict[str, SectionValue | None] = Field(default_factory=dict)
+
+    def rules(self) -> dict[str, SectionRule]:
+        """The sections to show, in profile order (``null`` removes an inherited section)."""
+        return {name: rule for name, rule in self.sections.items() if rule is not None}
+
+
+def parse_period(text: str) -> tuple[PartialDate, PartialDate]:
+    """``2024`` or ``2020..2024`` (or months/days) -> (first, last) partial dates."""
+    first, sep, last = str(text).partition("..")
+    try:
+        start = PartialDate.parse(first.strip())
+        end = PartialDate.parse(last.strip()) if sep else start
+    except ValueError as exc:
+        raise ValueError(f"period {text!r}: {exc}; write YEAR or FROM..TO") from None
+    if end.last_day() < start.first_day():
+        raise ValueError(f"period {text!r} ends before it starts")
+    return start, end
+
+
+def entry_fields(section_model: type[Model]) -> list[str]:
+    fields = [name for name in section_model.model_fields]
+    if section_model is Publication:
+        fields.append("citation_count")
+    return [*fields, *DERIVED_FIELDS]
+
+
+def source_model(section: str) -> type[Model] | None:
+    return LIST_SECTIONS.get(section)
+
+
+__all__ = ["CV", "Entry", "Profile", "SectionRule", "Window"]

@@ -1,0 +1,303 @@
+"""Finding, loading and checking profiles: ``./profiles`` first, then the bundled ones.
+
+A profile may ``extend`` another: its keys replace the parent's and its ``sections`` are merged
+by name (``null`` removes an inherited section). Checks that span several keys (a ``where`` on a
+field the section does not have, a ``from`` naming no section) are reported with every other
+problem of the file, at their lines.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .problems import Problem, ProblemsError
+from .profile_model import (
+    KNOWN_SECTIONS,
+    LIST_SECTIONS,
+    OPERATORS,
+    TEXT_LIST_SECTIONS,
+    Profile,
+    SectionRule,
+    entry_fields,
+)
+from .resources import bundled_dir
+from .validate import check_document
+from .yaml_source import PathKey, YamlDocument, format_path, load_yaml
+
+MAX_EXTENDS_DEPTH = 10
+
+
+@dataclass
+class LoadedProfile:
+    profile: Profile
+    path: Path
+    # Which file defined each section, so later stages can point at the right line.
+    origins: dict[str, YamlDocument] = field(default_factory=dict)
+    document: YamlDocument | None = None
+
+    @property
+    def name(self) -> str:
+        return self.profile.name or self.path.stem
+
+    def locate(self, section: str, *rest: str | int) -> tuple[str, int | None]:
+        document = self.origins.get(section, self.document)
+        if document is None:
+            return str(self.path), None
+        return document.file, document.locate(("sections", section, *rest))[0]
+
+
+def search_dirs(kind: str, cwd: Path | None = None) -> list[Path]:
+    """``./profiles`` or ``./templates`` of the working folder, then the bundled folder."""
+    here = (cwd or Path.cwd()) / kind
+    return [here, bundled_dir(kind)]
+
+
+def find_profile(name: str, cwd: Path | None = None) -> Path:
+    candidate = Path(name)
+    if candidate.suffix in (".yaml", ".yml") and candidate.exists():
+        return candidate
+    for folder in search_dirs("profiles", cwd):
+        for suffix in (".yaml", ".yml"):
+            path = folder / f"{name}{suffix}"
+            if path.is_file():
+                return path
+    known = sorted(available_profiles(cwd))
+    close = difflib.get_close_matches(name, known, n=1)
+    hint = f"Did you mean {close[0]!r}?" if close else "Run `assemble profiles` to list them"
+    raise ProblemsError(
+        [Problem(f"no profile named {name!r} in ./profiles or the bundled profiles", hint=hint)],
+        "the command line",
+    )
+
+
+def available_profiles(cwd: Path | None = None) -> dict[str, Path]:
+    found: dict[str, Path] = {}
+    for folder in reversed(search_dirs("profiles", cwd)):
+        if folder.is_dir():
+            for path in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
+                found[path.stem] = path  # ./profiles overrides the bundled one
+    return dict(sorted(found.items()))
+
+
+def _load_one(path: Path) -> tuple[Profile, YamlDocument]:
+    document = load_yaml(path)
+    profile, problems = check_document(document, Profile, "profile")
+    if profile is None:
+        raise ProblemsError(problems, document.file)
+    return profile, document
+
+
+def _merge(parent: LoadedProfile, child: Profile, document: YamlDocument) -> LoadedProfile:
+    updates = {
+        name: getattr(child, name)
+        for name in child.model_fields_set
+        if name not in ("sections", "extends")
+    }
+    updates["name"] = child.name  # a child without a name is named after its file, not its parent
+    sections = {**parent.profile.sections, **child.sections}
+    merged = parent.profile.model_copy(update={**updates, "sections": sections, "extends": None})
+    origins = dict(parent.origins)
+    origins.update({name: document for name in child.sections})
+    return LoadedProfile(
+        profile=merged, path=Path(document.file), origins=origins, document=document
+    )
+
+
+def load_profile(name_or_path: str, cwd: Path | None = None) -> LoadedProfile:
+    """Load a profile by name or path, resolve ``extends`` and check it."""
+    chain: list[tuple[Profile, YamlDocument]] = []
+    seen: list[str] = []
+    path = find_profile(name_or_path, cwd)
+    while True:
+        profile, document = _load_one(path)
+        chain.append((profile, document))
+        seen.append(str(path.resolve()))
+        if not profile.extends:
+            break
+        if len(chain) > MAX_EXTENDS_DEPTH:
+            raise ProblemsError(
+                [Problem("profiles extend each other too deeply", file=document.file)],
+                document.file,
+            )
+        line = document.locate(("extends",))[0]
+        parent_path = _find_parent(profile.extends, path, cwd, document.file, line)
+        if str(parent_path.resolve()) in seen:
+            raise ProblemsError(
+                [
+                    Problem(
+                        f"`extends: {profile.extends}` makes a cycle",
+                        file=document.file,
+                        line=line,
+                        hint="A profile cannot extend itself, even indirectly",
+                    )
+                ],
+                document.file,
+            )
+        path = parent_path
+    base_profile, base_document = chain[-1]
+    loaded = LoadedProfile(
+        profile=base_profile,
+        path=Path(base_document.file),
+        origins={name: base_document for name in base_profile.sections},
+        document=base_document,
+    )
+    for profile, document in reversed(chain[:-1]):
+        loaded = _merge(loaded, profile, document)
+    if loaded.profile.name is None:
+        loaded.profile = loaded.profile.model_copy(update={"name": Path(chain[0][1].file).stem})
+    problems = check_rules(loaded)
+    if problems:
+        raise ProblemsError(problems, str(loaded.path))
+    return loaded
+
+
+def _find_parent(name: str, child: Path, cwd: Path | None, file: str, line: int | None) -> Path:
+    sibling = child.parent / f"{name}.yaml"
+    if sibling.is_file():
+        return sibling
+    try:
+        return find_profile(name, cwd)
+    except ProblemsError:
+        raise ProblemsError(
+            [
+                Problem(
+                    f"`extends: {name}` names no profile",
+                    file=file,
+                    line=line,
+                    hint="Run `assemble profiles` to list them",
+                )
+            ],
+            file,
+        ) from None
+
+
+def _problem(
+    loaded: LoadedProfile, section: str, path: PathKey, message: str, hint: str = ""
+) -> Problem:
+    file, line = loaded.locate(section, *path)
+    return Problem(
+        message=message,
+        file=file,
+        line=line,
+        path=format_path(("sections", section, *path)),
+        hint=hint,
+    )
+
+
+def _suggest(word: str, choices: list[str] | tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"Did you mean {close[0]!r}?" if close else "Known: " + ", ".join(choices)
+
+
+def check_rules(loaded: LoadedProfile) -> list[Problem]:
+    """Cross-key checks: section names, ``from``, fields in ``where`` and ``sort``."""
+    problems: list[Problem] = []
+    rules = loaded.profile.rules()
+    for name, rule in rules.items():
+        source = rule.from_ or name
+        if rule.from_ and rule.from_ not in LIST_SECTIONS:
+            problems.append(
+                _problem(
+                    loaded,
+                    name,
+                    ("from",),
+                    f"`from: {rule.from_}` names no list section",
+                    _suggest(rule.from_, tuple(LIST_SECTIONS)),
+                )
+            )
+            continue
+        if source not in KNOWN_SECTIONS:
+            problems.append(
+                _problem(
+                    loaded,
+                    name,
+                    (),
+                    f"unknown section {name!r}",
+                    _suggest(name, KNOWN_SECTIONS).rstrip(".")
+                    + ". For a second list drawn from a section, add `from: SECTION`",
+                )
+            )
+            continue
+        problems += _check_fields(loaded, name, source, rule)
+    for index, section in enumerate(loaded.profile.fit_order):
+        if section not in rules:
+            file = loaded.document.file if loaded.document else str(loaded.path)
+            line = loaded.document.locate(("fit_order", index))[0] if loaded.document else None
+            problems.append(
+                Problem(
+                    f"fit_order names {section!r}, which the profile does not show",
+                    file=file,
+                    line=line,
+                    path=f"fit_order[{index}]",
+                    hint=_suggest(section, tuple(rules)),
+                )
+            )
+    return problems
+
+
+def _check_fields(
+    loaded: LoadedProfile, name: str, source: str, rule: SectionRule
+) -> list[Problem]:
+    problems: list[Problem] = []
+    if source == "bio" or source in TEXT_LIST_SECTIONS:
+        allowed = {
+            "bio": ("max_words", "max_chars", "label"),
+            "skills": ("limit", "label"),
+            "languages": ("limit", "label"),
+        }[source]
+        for key in rule.model_fields_set:
+            alias = SectionRule.model_fields[key].alias or key
+            if alias not in allowed:
+                problems.append(
+                    _problem(
+                        loaded,
+                        name,
+                        (alias,),
+                        f"`{alias}` does not apply to {source}",
+                        f"{source} takes only: {', '.join(allowed)}",
+                    )
+                )
+        return problems
+    fields = entry_fields(LIST_SECTIONS[source])
+    for field_name, condition in rule.where.items():
+        if field_name not in fields:
+            problems.append(
+                _problem(
+                    loaded,
+                    name,
+                    ("where", field_name),
+                    f"{source} entries have no field {field_name!r}",
+                    _suggest(field_name, fields),
+                )
+            )
+        del condition
+    for index, key in enumerate(rule.sort):
+        bare = key.lstrip("-+")
+        if bare not in fields:
+            problems.append(
+                _problem(
+                    loaded,
+                    name,
+                    ("sort", index),
+                    f"cannot sort {source} by {bare!r}: no such field",
+                    _suggest(bare, fields),
+                )
+            )
+    return problems
+
+
+def describe_profiles(cwd: Path | None = None) -> list[tuple[str, str]]:
+    """(name, description) for every profile that can be used, for `assemble profiles`."""
+    rows = []
+    for name, path in available_profiles(cwd).items():
+        try:
+            profile, _ = _load_one(path)
+            rows.append((name, profile.description or ""))
+        except ProblemsError as exc:
+            rows.append((name, f"(invalid: {exc.problems[0].format()})"))
+    return rows
+
+
+__all__ = ["OPERATORS", "LoadedProfile", "load_profile"]

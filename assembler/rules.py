@@ -1,0 +1,194 @@
+"""Field values, ``where`` conditions and ``sort`` keys of entries: pure functions.
+
+Profile values arrive as text ("true", "2020", "lead"); each comparison interprets the condition
+in the type of the entry's value, so ``selected: true``, ``year: {min: 2020}`` and
+``date: 2024`` all mean what a reader expects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from .dates import PartialDate
+from .model import Entry, Publication, RangeEntry
+from .names import NameKey, display_name, is_person
+from .profile_model import Operators
+
+_TRUE = {"true", "yes", "on", "1"}
+_FALSE = {"false", "no", "off", "0"}
+
+
+@dataclass(frozen=True)
+class Context:
+    """What derived fields need besides the entry: the person's names and the date."""
+
+    person_keys: tuple[NameKey, ...]
+    as_of: date
+
+
+def author_position(entry: Entry, context: Context) -> str | None:
+    names = getattr(entry, "authors", None) or getattr(entry, "editors", None) or []
+    positions = [i for i, name in enumerate(names) if is_person(name, list(context.person_keys))]
+    if not positions:
+        return None
+    if len(names) == 1:
+        return "sole"
+    if positions[0] == 0:
+        return "first"
+    if positions[-1] == len(names) - 1:
+        return "last"
+    return "middle"
+
+
+def main_date(entry: Entry) -> PartialDate | None:
+    span = entry.span()
+    return span.start if span else None
+
+
+def field_value(entry: Entry, name: str, context: Context) -> Any:
+    """The value a rule sees: model fields, plus ``author_position``, ``ongoing``, ``year``."""
+    if name == "author_position":
+        return author_position(entry, context)
+    if name == "ongoing":
+        return isinstance(entry, RangeEntry) and entry.start is not None and entry.end is None
+    if name == "year":
+        when = main_date(entry)
+        return when.year if when else None
+    if name in ("citations", "citation_count") and isinstance(entry, Publication):
+        return entry.citation_count
+    value = getattr(entry, name, None)
+    if name in ("authors", "editors") and isinstance(value, list):
+        return [display_name(author) for author in value]
+    return value
+
+
+def _number(text: str) -> Decimal | None:
+    try:
+        return Decimal(str(text).strip())
+    except InvalidOperation:
+        return None
+
+
+def _coerce(value: Any, condition: Any) -> Any:
+    """The condition in the type of the entry's value, or None when it cannot be one."""
+    text = str(condition).strip()
+    if isinstance(value, bool):
+        lowered = text.lower()
+        return True if lowered in _TRUE else False if lowered in _FALSE else None
+    if isinstance(value, int | float | Decimal):
+        return _number(text)
+    if isinstance(value, PartialDate):
+        try:
+            return PartialDate.parse(text)
+        except ValueError:
+            return None
+    return text.casefold()
+
+
+def _equals(value: Any, condition: Any) -> bool:
+    if value is None:
+        return False
+    if isinstance(value, list):
+        return any(_equals(item, condition) for item in value)
+    wanted = _coerce(value, condition)
+    if wanted is None:
+        return False
+    if isinstance(value, PartialDate):
+        # `date: 2024` holds for any day of 2024: compare at the coarser precision.
+        return str(value).startswith(str(wanted)) or str(wanted).startswith(str(value))
+    if isinstance(value, str):
+        return value.casefold() == wanted
+    return value == wanted
+
+
+def _compare(value: Any, bound: str, minimum: bool) -> bool:
+    if value is None:
+        return False
+    if isinstance(value, list):
+        return False
+    wanted = _coerce(value, bound)
+    if wanted is None:
+        return False
+    if isinstance(value, PartialDate):
+        assert isinstance(wanted, PartialDate)
+        if minimum:
+            return value.last_day() >= wanted.first_day()
+        return value.first_day() <= wanted.last_day()
+    if isinstance(value, bool):
+        value = int(value)
+        wanted = int(wanted)
+    if isinstance(value, str):
+        value = value.casefold()
+    return value >= wanted if minimum else value <= wanted
+
+
+def _contains(value: Any, text: str) -> bool:
+    if value is None:
+        return False
+    if isinstance(value, list):
+        return any(_contains(item, text) for item in value)
+    return text.casefold() in str(value).casefold()
+
+
+def holds(value: Any, condition: Any) -> bool:
+    """Does a field value satisfy one ``where`` condition?"""
+    if isinstance(condition, Operators):
+        checks = []
+        if "not_" in condition.model_fields_set:
+            excluded = condition.not_
+            options = excluded if isinstance(excluded, list) else [excluded]
+            checks.append(not any(_equals(value, option) for option in options))
+        if condition.contains is not None:
+            checks.append(_contains(value, condition.contains))
+        if condition.min is not None:
+            checks.append(_compare(value, condition.min, minimum=True))
+        if condition.max is not None:
+            checks.append(_compare(value, condition.max, minimum=False))
+        return all(checks)
+    if isinstance(condition, list):
+        return any(_equals(value, option) for option in condition)
+    return _equals(value, condition)
+
+
+def sort_value(value: Any) -> tuple[int, Any] | None:
+    """A comparable key for one value; None for a missing value (it sorts last)."""
+    if value is None or value == []:
+        return None
+    if isinstance(value, bool):
+        return (0, int(value))
+    if isinstance(value, int | float | Decimal):
+        return (0, value)
+    if isinstance(value, PartialDate):
+        return (1, value.sort_key())
+    if isinstance(value, list):
+        return (2, str(value[0]).casefold())
+    return (2, str(value).casefold())
+
+
+def sort_entries(entries: list[Entry], keys: list[str], context: Context) -> list[Entry]:
+    """Stable multi-key sort; ``-key`` descending; missing values last in either direction."""
+    ordered = list(entries)
+    for key in reversed(keys):
+        descending = key.startswith("-")
+        name = key.lstrip("-+")
+        if name == "end":
+            values = {id(e): _end_value(e, context) for e in ordered}
+        else:
+            values = {id(e): sort_value(field_value(e, name, context)) for e in ordered}
+        present = [e for e in ordered if values[id(e)] is not None]
+        missing = [e for e in ordered if values[id(e)] is None]
+        present.sort(key=lambda e: values[id(e)], reverse=descending)
+        ordered = present + missing
+    return ordered
+
+
+def _end_value(entry: Entry, context: Context) -> tuple[int, Any] | None:
+    """An ongoing range ends after every finished one."""
+    if isinstance(entry, RangeEntry):
+        if entry.start is not None and entry.end is None:
+            return (1, (9999, 99, 99))
+        return sort_value(entry.end)
+    return sort_value(getattr(entry, "end", None))

@@ -1,0 +1,285 @@
+"""Build the bundled Word templates (templates/*.docx) from code.
+
+Run `uv run python scripts/build_templates.py` after changing the layout. The templates are
+committed; users copy one into ./templates and restyle it in Word, keeping the {{ }} tags.
+Layout rules: A4, 2 cm margins, one typeface (Arial; LibreOffice uses the metric-compatible
+Liberation Sans), section headings with a rule below, dates in a fixed column.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+ROOT = Path(__file__).resolve().parent.parent
+FONT = "Arial"
+ACCENT = RGBColor(0x1F, 0x38, 0x64)
+GREY = RGBColor(0x55, 0x55, 0x55)
+DATE_COLUMN = Cm(3.3)
+NUMBER_COLUMN = Cm(0.8)
+
+
+def _font(style, size: float, bold: bool = False, color: RGBColor | None = None) -> None:
+    style.font.name = FONT
+    style.font.size = Pt(size)
+    style.font.bold = bold
+    if color is not None:
+        style.font.color.rgb = color
+    rpr = style.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.append(fonts)
+    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attribute), FONT)
+
+
+def _bottom_rule(style) -> None:
+    ppr = style.element.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"),
+                       ("w:color", "1F3864")):
+        bottom.set(qn(key), value)
+    borders.append(bottom)
+    ppr.append(borders)
+
+
+def new_document(body_size: float) -> Document:
+    document = Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(2.0))
+    section.footer_distance = Cm(1.0)
+    styles = document.styles
+    normal = styles["Normal"]
+    _font(normal, body_size)
+    normal.paragraph_format.space_after = Pt(1.5)
+    normal.paragraph_format.space_before = Pt(0)
+    normal.paragraph_format.line_spacing = 1.08
+    title = styles["Title"]
+    _font(title, 17, bold=True, color=ACCENT)
+    title.paragraph_format.space_after = Pt(2)
+    title_ppr = title.element.get_or_add_pPr()
+    for border in title_ppr.findall(qn("w:pBdr")):
+        title_ppr.remove(border)
+    heading = styles["Heading 1"]
+    _font(heading, body_size + 1.5, bold=True, color=ACCENT)
+    heading.paragraph_format.space_before = Pt(9)
+    heading.paragraph_format.space_after = Pt(3)
+    heading.paragraph_format.keep_with_next = True
+    _bottom_rule(heading)
+    contact = styles.add_style("CV Contact", WD_STYLE_TYPE.PARAGRAPH)
+    contact.base_style = normal
+    _font(contact, body_size - 0.5, color=GREY)
+    entry = styles.add_style("CV Entry", WD_STYLE_TYPE.PARAGRAPH)
+    entry.base_style = normal
+    entry.paragraph_format.left_indent = DATE_COLUMN
+    entry.paragraph_format.first_line_indent = -DATE_COLUMN
+    entry.paragraph_format.tab_stops.add_tab_stop(DATE_COLUMN, WD_TAB_ALIGNMENT.LEFT)
+    entry.paragraph_format.space_after = Pt(2)
+    detail = styles.add_style("CV Detail", WD_STYLE_TYPE.PARAGRAPH)
+    detail.base_style = normal
+    _font(detail, body_size - 1, color=GREY)
+    detail.paragraph_format.left_indent = DATE_COLUMN
+    detail.paragraph_format.space_after = Pt(2)
+    numbered = styles.add_style("CV Numbered", WD_STYLE_TYPE.PARAGRAPH)
+    numbered.base_style = normal
+    numbered.paragraph_format.left_indent = NUMBER_COLUMN
+    numbered.paragraph_format.first_line_indent = -NUMBER_COLUMN
+    numbered.paragraph_format.tab_stops.add_tab_stop(NUMBER_COLUMN, WD_TAB_ALIGNMENT.LEFT)
+    numbered.paragraph_format.space_after = Pt(3)
+    subheading = styles.add_style("CV Subheading", WD_STYLE_TYPE.PARAGRAPH)
+    subheading.base_style = normal
+    _font(subheading, body_size, bold=True)
+    subheading.paragraph_format.space_before = Pt(5)
+    subheading.paragraph_format.space_after = Pt(2)
+    subheading.paragraph_format.keep_with_next = True
+    # python-docx's default document starts with one empty paragraph; drop it.
+    body = document.element.body
+    for paragraph in list(body.iterchildren(qn("w:p"))):
+        body.remove(paragraph)
+    return document
+
+
+def add_footer(document: Document, text: str) -> None:
+    footer = document.sections[0].footer
+    paragraph = footer.paragraphs[0]
+    paragraph.style = document.styles["CV Contact"]
+    paragraph.add_run(text + "  ·  ")
+    run = paragraph.add_run()
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    inner = OxmlElement("w:r")
+    text_element = OxmlElement("w:t")
+    text_element.text = "1"
+    inner.append(text_element)
+    field.append(inner)
+    run._r.addnext(field)
+
+
+class Writer:
+    """Adds paragraphs with docxtpl tags; each tag stays within one run."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+
+    def tag(self, text: str) -> None:
+        """A {%p ... %} control paragraph (removed by docxtpl when rendering)."""
+        self.document.add_paragraph(text)
+
+    def para(self, *runs: str, style: str = "Normal") -> None:
+        paragraph = self.document.add_paragraph(style=self.document.styles[style])
+        for text in runs:
+            paragraph.add_run(text)
+
+    def section(self, name: str, body: list[tuple[str, ...]], label: str | None = None,
+                guard: str | None = None) -> None:
+        """A heading and its entries, all skipped when the list is empty."""
+        self.tag(f"{{%p if {guard or name} %}}")
+        self.para(f"{{{{ labels.{label or name} }}}}", style="Heading 1")
+        for item in body:
+            style, *runs = item
+            if style == "tag":
+                self.tag(runs[0])
+            else:
+                self.para(*runs, style=style)
+        self.tag("{%p endif %}")
+
+
+def dated(name: str, text: str, detail: str | None = None) -> list[tuple[str, ...]]:
+    body: list[tuple[str, ...]] = [
+        ("tag", f"{{%p for e in {name} %}}"),
+        ("CV Entry", "{{ e.dates }}", "\t", text),
+    ]
+    if detail:
+        body += [("tag", f"{{%p if e.{detail} %}}"), ("CV Detail", f"{{{{ e.{detail} }}}}"),
+                 ("tag", "{%p endif %}")]
+    body.append(("tag", "{%p endfor %}"))
+    return body
+
+
+def numbered(name: str, detail: str | None = None) -> list[tuple[str, ...]]:
+    body: list[tuple[str, ...]] = [
+        ("tag", f"{{%p for e in {name} %}}"),
+        ("CV Numbered", "{{ loop.index }}.", "\t", "{{r e.citation_rich }}",
+         "{% if e.note %} ({{ e.note }}){% endif %}"),
+    ]
+    if detail:
+        body += [("tag", f"{{%p if e.{detail} %}}"), ("CV Detail", f"{{{{ e.{detail} }}}}"),
+                 ("tag", "{%p endif %}")]
+    body.append(("tag", "{%p endfor %}"))
+    return body
+
+
+HEADER = (
+    "{{ person.affiliation }}"
+    "{% if person.address %}, {{ person.address }}{% endif %}"
+    "{% if person.email %} · {{ person.email }}{% endif %}"
+    "{% if person.phone %} · {{ person.phone }}{% endif %}"
+    "{% if person.orcid %} · ORCID {{ person.orcid }}{% endif %}"
+)
+POSITION = "{{ e.role }}{% if e.unit %}, {{ e.unit }}{% endif %}" \
+    "{% if e.organization %}, {{ e.organization }}{% endif %}" \
+    "{% if e.location %}, {{ e.location }}{% endif %}"
+EDUCATION = "{{ e.degree }}{% if e.field %} in {{ e.field }}{% endif %}" \
+    "{% if e.grade %} ({{ e.grade }}){% endif %}, {{ e.institution }}" \
+    "{% if e.thesis %}. Thesis: “{{ e.thesis }}”{% endif %}" \
+    "{% if e.supervisor %}, supervised by {{ e.supervisor }}{% endif %}"
+PROJECT = "{% if e.acronym %}{{ e.acronym }}: {% endif %}{{ e.title }}" \
+    "{% if e.funder %} ({{ e.funder }}{% if e.programme %}, {{ e.programme }}{% endif %})" \
+    "{% endif %}{% if e.role == 'lead' or e.role == 'coordinator' %}; {{ e.role_label }}" \
+    "{% endif %}"
+AWARD = "{{ e.name }}{% if e.description %}: {{ e.description }}{% endif %}"
+TALK = "“{{ e.title }}”{% if e.event %}, {{ e.event }}{% endif %}" \
+    "{% if e.location %}, {{ e.location }}{% endif %}" \
+    "{% if e.kind and e.kind != 'lecture' %} ({{ e.kind }}){% endif %}"
+SERVICE = "{{ e.role }}{% if e.organization %}, {{ e.organization }}{% endif %}"
+TEACHING = "{{ e.course }}{% if e.institution %}, {{ e.institution }}{% endif %}" \
+    "{% if e.role %} ({{ e.role }}){% endif %}"
+
+
+def eu_horizon() -> Document:
+    document = new_document(10)
+    w = Writer(document)
+    w.para("{{ person.full_name }}", style="Title")
+    w.para(HEADER, style="CV Contact")
+    w.section("bio", [("tag", "{%p for paragraph in bio_paragraphs %}"),
+                      ("Normal", "{{ paragraph }}"), ("tag", "{%p endfor %}")])
+    w.section("positions", dated("positions", POSITION))
+    w.section("education", dated("education", EDUCATION))
+    w.section("projects", dated("projects", PROJECT))
+    w.section("publications", numbered("publications"))
+    w.section("awards", dated("awards", AWARD))
+    w.section("talks", dated("talks", TALK))
+    add_footer(document, "{{ person.full_name }} · {{ profile.description }}")
+    return document
+
+
+PUBLICATION_LISTS = ("journal_articles", "conference_papers", "workshop_papers", "books",
+                     "book_chapters", "preprints", "other_outputs")
+
+
+def full_cv() -> Document:
+    document = new_document(10)
+    w = Writer(document)
+    w.para("{{ person.full_name }}", style="Title")
+    w.para(HEADER, style="CV Contact")
+    w.section("bio", [("tag", "{%p for paragraph in bio_paragraphs %}"),
+                      ("Normal", "{{ paragraph }}"), ("tag", "{%p endfor %}")])
+    w.section("positions", dated("positions", POSITION, "description"))
+    w.section("education", dated("education", EDUCATION, "description"))
+    w.section("service", dated("service", SERVICE, "description"))
+    w.section("projects", dated("projects", PROJECT))
+    guard = " or ".join(PUBLICATION_LISTS)
+    body: list[tuple[str, ...]] = []
+    for name in PUBLICATION_LISTS:
+        body += [("tag", f"{{%p if {name} %}}"), ("CV Subheading", f"{{{{ labels.{name} }}}}"),
+                 *numbered(name), ("tag", "{%p endif %}")]
+    w.section("publications", body, guard=guard)
+    w.section("talks", dated("talks", TALK + "{% if e.note %}; {{ e.note }}{% endif %}"))
+    w.section("lectures", dated("lectures", TALK + "{% if e.note %}; {{ e.note }}{% endif %}"))
+    w.section("teaching", [("tag", "{%p for e in teaching %}"),
+                           ("CV Entry", "{{ e.term or e.dates }}", "\t", TEACHING),
+                           ("tag", "{%p endfor %}")])
+    w.section("supervision", [("tag", "{%p if supervision_summary %}"),
+                              ("Normal", "{{ supervision_summary }}"), ("tag", "{%p endif %}"),
+                              *dated("supervision", "{{ e.name }}{% if e.level %} "
+                                     "({{ e.level }}){% endif %}")],
+              guard="supervision or supervision_summary")
+    w.section("awards", dated("awards", AWARD))
+    w.section("patents", [("tag", "{%p for e in patents %}"),
+                          ("CV Entry", "{{ e.dates }}", "\t", "{{ e.title }}"),
+                          ("tag", "{%p for f in e.filings %}"),
+                          ("CV Detail", "{{ f.number }}{% if f.status %}, {{ f.status }}"
+                           "{% endif %}{% if f.date %} {{ f.date }}{% endif %}"),
+                          ("tag", "{%p endfor %}"), ("tag", "{%p endfor %}")])
+    w.section("metrics", [("tag", "{%p for e in metrics %}"),
+                          ("CV Entry", "{{ e.dates }}", "\t",
+                           "{{ e.source }}{% if e.since %} (since {{ e.since }}){% endif %}: "
+                           "{{ e.publications }} publications, {{ e.citations }} citations, "
+                           "h-index {{ e.h_index }}, i10-index {{ e.i10_index }}"),
+                          ("tag", "{%p endfor %}")])
+    w.section("skills", [("Normal", "{{ skills | join(', ') }}")])
+    w.section("languages", [("Normal", "{{ languages | join(', ') }}")])
+    add_footer(document, "{{ person.full_name }} · {{ profile.description }}")
+    return document
+
+
+def main() -> None:
+    target = ROOT / "templates"
+    target.mkdir(exist_ok=True)
+    for name, factory in (("eu-horizon-cv.docx", eu_horizon), ("full-cv.docx", full_cv)):
+        factory().save(target / name)
+        print(f"wrote templates/{name}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,39 @@
+"""Shared helpers: CVs and profiles written inline, loaded through the real loaders."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from assembler.model import CV
+from assembler.profiles import LoadedProfile, load_profile
+from assembler.select import Selection, select
+from assembler.validate import validate_cv
+from assembler.yaml_source import parse_yaml
+
+AS_OF = date(2026, 11, 21)
+
+
+def make_cv(text: str) -> CV:
+    return validate_cv(parse_yaml(text, "cv.yaml")).cv
+
+
+@pytest.fixture
+def make_profile(tmp_path: Path) -> Callable[[str], LoadedProfile]:
+    def load(text: str, name: str = "test") -> LoadedProfile:
+        path = tmp_path / f"{name}.yaml"
+        path.write_text(text, encoding="utf-8")
+        return load_profile(str(path), cwd=tmp_path)
+
+    return load
+
+
+@pytest.fixture
+def run_select(make_profile) -> Callable[..., Selection]:
+    def run(cv_text: str, profile_text: str, as_of: date = AS_OF, period=None) -> Selection:
+        return select(make_cv(cv_text), make_profile(profile_text), as_of, period)
+
+    return run
