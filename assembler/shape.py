@@ -201,6 +201,14 @@ def person_context(cv: CV, style: Style) -> dict[str, Any]:
         name: _plain(getattr(cv.person, name), style) for name in type(cv.person).model_fields
     }
     person["full_name"] = cv.person.full_name
+    parts = [
+        cv.person.affiliation,
+        cv.person.address,
+        cv.person.email,
+        cv.person.phone,
+        f"ORCID {cv.person.orcid}" if cv.person.orcid else None,
+    ]
+    person["contact"] = " · ".join(part for part in parts if part)
     return person
 
 

@@ -44,14 +44,13 @@ def _bottom_rule(style) -> None:
     ppr = style.element.get_or_add_pPr()
     borders = OxmlElement("w:pBdr")
     bottom = OxmlElement("w:bottom")
-    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"),
-                       ("w:color", "1F3864")):
+    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "1F3864")):
         bottom.set(qn(key), value)
     borders.append(bottom)
     ppr.append(borders)
 
 
-def new_document(body_size: float) -> Document:
+def new_document(body_size: float, date_column: Cm = DATE_COLUMN) -> Document:
     document = Document()
     section = document.sections[0]
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
@@ -81,15 +80,18 @@ def new_document(body_size: float) -> Document:
     _font(contact, body_size - 0.5, color=GREY)
     entry = styles.add_style("CV Entry", WD_STYLE_TYPE.PARAGRAPH)
     entry.base_style = normal
-    entry.paragraph_format.left_indent = DATE_COLUMN
-    entry.paragraph_format.first_line_indent = -DATE_COLUMN
-    entry.paragraph_format.tab_stops.add_tab_stop(DATE_COLUMN, WD_TAB_ALIGNMENT.LEFT)
+    entry.paragraph_format.left_indent = date_column
+    entry.paragraph_format.first_line_indent = -date_column
+    entry.paragraph_format.tab_stops.add_tab_stop(date_column, WD_TAB_ALIGNMENT.LEFT)
     entry.paragraph_format.space_after = Pt(2)
     detail = styles.add_style("CV Detail", WD_STYLE_TYPE.PARAGRAPH)
     detail.base_style = normal
     _font(detail, body_size - 1, color=GREY)
-    detail.paragraph_format.left_indent = DATE_COLUMN
+    detail.paragraph_format.left_indent = date_column
     detail.paragraph_format.space_after = Pt(2)
+    prose = styles.add_style("CV Body", WD_STYLE_TYPE.PARAGRAPH)
+    prose.base_style = normal
+    prose.paragraph_format.space_after = Pt(4)
     numbered = styles.add_style("CV Numbered", WD_STYLE_TYPE.PARAGRAPH)
     numbered.base_style = normal
     numbered.paragraph_format.left_indent = NUMBER_COLUMN
@@ -140,8 +142,13 @@ class Writer:
         for text in runs:
             paragraph.add_run(text)
 
-    def section(self, name: str, body: list[tuple[str, ...]], label: str | None = None,
-                guard: str | None = None) -> None:
+    def section(
+        self,
+        name: str,
+        body: list[tuple[str, ...]],
+        label: str | None = None,
+        guard: str | None = None,
+    ) -> None:
         """A heading and its entries, all skipped when the list is empty."""
         self.tag(f"{{%p if {guard or name} %}}")
         self.para(f"{{{{ labels.{label or name} }}}}", style="Heading 1")
@@ -160,8 +167,11 @@ def dated(name: str, text: str, detail: str | None = None) -> list[tuple[str, ..
         ("CV Entry", "{{ e.dates }}", "\t", text),
     ]
     if detail:
-        body += [("tag", f"{{%p if e.{detail} %}}"), ("CV Detail", f"{{{{ e.{detail} }}}}"),
-                 ("tag", "{%p endif %}")]
+        body += [
+            ("tag", f"{{%p if e.{detail} %}}"),
+            ("CV Detail", f"{{{{ e.{detail} }}}}"),
+            ("tag", "{%p endif %}"),
+        ]
     body.append(("tag", "{%p endfor %}"))
     return body
 
@@ -169,41 +179,53 @@ def dated(name: str, text: str, detail: str | None = None) -> list[tuple[str, ..
 def numbered(name: str, detail: str | None = None) -> list[tuple[str, ...]]:
     body: list[tuple[str, ...]] = [
         ("tag", f"{{%p for e in {name} %}}"),
-        ("CV Numbered", "{{ loop.index }}.", "\t", "{{r e.citation_rich }}",
-         "{% if e.note %} ({{ e.note }}){% endif %}"),
+        (
+            "CV Numbered",
+            "{{ loop.index }}.",
+            "\t",
+            "{{r e.citation_rich }}",
+            "{% if e.note %} ({{ e.note }}){% endif %}",
+        ),
     ]
     if detail:
-        body += [("tag", f"{{%p if e.{detail} %}}"), ("CV Detail", f"{{{{ e.{detail} }}}}"),
-                 ("tag", "{%p endif %}")]
+        body += [
+            ("tag", f"{{%p if e.{detail} %}}"),
+            ("CV Detail", f"{{{{ e.{detail} }}}}"),
+            ("tag", "{%p endif %}"),
+        ]
     body.append(("tag", "{%p endfor %}"))
     return body
 
 
-HEADER = (
-    "{{ person.affiliation }}"
-    "{% if person.address %}, {{ person.address }}{% endif %}"
-    "{% if person.email %} · {{ person.email }}{% endif %}"
-    "{% if person.phone %} · {{ person.phone }}{% endif %}"
-    "{% if person.orcid %} · ORCID {{ person.orcid }}{% endif %}"
-)
-POSITION = "{{ e.role }}{% if e.unit %}, {{ e.unit }}{% endif %}" \
-    "{% if e.organization %}, {{ e.organization }}{% endif %}" \
+HEADER = "{{ person.contact }}"
+POSITION = (
+    "{{ e.role }}{% if e.unit %}, {{ e.unit }}{% endif %}"
+    "{% if e.organization %}, {{ e.organization }}{% endif %}"
     "{% if e.location %}, {{ e.location }}{% endif %}"
-EDUCATION = "{{ e.degree }}{% if e.field %} in {{ e.field }}{% endif %}" \
-    "{% if e.grade %} ({{ e.grade }}){% endif %}, {{ e.institution }}" \
-    "{% if e.thesis %}. Thesis: “{{ e.thesis }}”{% endif %}" \
+)
+EDUCATION = (
+    "{{ e.degree }}{% if e.field %} in {{ e.field }}{% endif %}"
+    "{% if e.grade %} ({{ e.grade }}){% endif %}, {{ e.institution }}"
+    "{% if e.thesis %}. Thesis: “{{ e.thesis }}”{% endif %}"
     "{% if e.supervisor %}, supervised by {{ e.supervisor }}{% endif %}"
-PROJECT = "{% if e.acronym %}{{ e.acronym }}: {% endif %}{{ e.title }}" \
-    "{% if e.funder %} ({{ e.funder }}{% if e.programme %}, {{ e.programme }}{% endif %})" \
-    "{% endif %}{% if e.role == 'lead' or e.role == 'coordinator' %}; {{ e.role_label }}" \
+)
+PROJECT = (
+    "{% if e.acronym %}{{ e.acronym }}: {% endif %}{{ e.title }}"
+    "{% if e.funder %} ({{ e.funder }}{% if e.programme %}, {{ e.programme }}{% endif %})"
+    "{% endif %}{% if e.role == 'lead' or e.role == 'coordinator' %}; {{ e.role_label }}"
     "{% endif %}"
+)
 AWARD = "{{ e.name }}{% if e.description %}: {{ e.description }}{% endif %}"
-TALK = "“{{ e.title }}”{% if e.event %}, {{ e.event }}{% endif %}" \
-    "{% if e.location %}, {{ e.location }}{% endif %}" \
+TALK = (
+    "“{{ e.title }}”{% if e.event %}, {{ e.event }}{% endif %}"
+    "{% if e.location %}, {{ e.location }}{% endif %}"
     "{% if e.kind and e.kind != 'lecture' %} ({{ e.kind }}){% endif %}"
+)
 SERVICE = "{{ e.role }}{% if e.organization %}, {{ e.organization }}{% endif %}"
-TEACHING = "{{ e.course }}{% if e.institution %}, {{ e.institution }}{% endif %}" \
+TEACHING = (
+    "{{ e.course }}{% if e.institution %}, {{ e.institution }}{% endif %}"
     "{% if e.role %} ({{ e.role }}){% endif %}"
+)
 
 
 def eu_horizon() -> Document:
@@ -211,8 +233,14 @@ def eu_horizon() -> Document:
     w = Writer(document)
     w.para("{{ person.full_name }}", style="Title")
     w.para(HEADER, style="CV Contact")
-    w.section("bio", [("tag", "{%p for paragraph in bio_paragraphs %}"),
-                      ("Normal", "{{ paragraph }}"), ("tag", "{%p endfor %}")])
+    w.section(
+        "bio",
+        [
+            ("tag", "{%p for paragraph in bio_paragraphs %}"),
+            ("CV Body", "{{ paragraph }}"),
+            ("tag", "{%p endfor %}"),
+        ],
+    )
     w.section("positions", dated("positions", POSITION))
     w.section("education", dated("education", EDUCATION))
     w.section("projects", dated("projects", PROJECT))
@@ -223,17 +251,30 @@ def eu_horizon() -> Document:
     return document
 
 
-PUBLICATION_LISTS = ("journal_articles", "conference_papers", "workshop_papers", "books",
-                     "book_chapters", "preprints", "other_outputs")
+PUBLICATION_LISTS = (
+    "journal_articles",
+    "conference_papers",
+    "workshop_papers",
+    "books",
+    "book_chapters",
+    "preprints",
+    "other_outputs",
+)
 
 
 def full_cv() -> Document:
-    document = new_document(10)
+    document = new_document(10, date_column=Cm(4.3))  # month dates: "Jan 2021 – Jul 2024"
     w = Writer(document)
     w.para("{{ person.full_name }}", style="Title")
     w.para(HEADER, style="CV Contact")
-    w.section("bio", [("tag", "{%p for paragraph in bio_paragraphs %}"),
-                      ("Normal", "{{ paragraph }}"), ("tag", "{%p endfor %}")])
+    w.section(
+        "bio",
+        [
+            ("tag", "{%p for paragraph in bio_paragraphs %}"),
+            ("CV Body", "{{ paragraph }}"),
+            ("tag", "{%p endfor %}"),
+        ],
+    )
     w.section("positions", dated("positions", POSITION, "description"))
     w.section("education", dated("education", EDUCATION, "description"))
     w.section("service", dated("service", SERVICE, "description"))
@@ -241,32 +282,64 @@ def full_cv() -> Document:
     guard = " or ".join(PUBLICATION_LISTS)
     body: list[tuple[str, ...]] = []
     for name in PUBLICATION_LISTS:
-        body += [("tag", f"{{%p if {name} %}}"), ("CV Subheading", f"{{{{ labels.{name} }}}}"),
-                 *numbered(name), ("tag", "{%p endif %}")]
+        body += [
+            ("tag", f"{{%p if {name} %}}"),
+            ("CV Subheading", f"{{{{ labels.{name} }}}}"),
+            *numbered(name),
+            ("tag", "{%p endif %}"),
+        ]
     w.section("publications", body, guard=guard)
     w.section("talks", dated("talks", TALK + "{% if e.note %}; {{ e.note }}{% endif %}"))
     w.section("lectures", dated("lectures", TALK + "{% if e.note %}; {{ e.note }}{% endif %}"))
-    w.section("teaching", [("tag", "{%p for e in teaching %}"),
-                           ("CV Entry", "{{ e.term or e.dates }}", "\t", TEACHING),
-                           ("tag", "{%p endfor %}")])
-    w.section("supervision", [("tag", "{%p if supervision_summary %}"),
-                              ("Normal", "{{ supervision_summary }}"), ("tag", "{%p endif %}"),
-                              *dated("supervision", "{{ e.name }}{% if e.level %} "
-                                     "({{ e.level }}){% endif %}")],
-              guard="supervision or supervision_summary")
+    w.section(
+        "teaching",
+        [
+            ("tag", "{%p for e in teaching %}"),
+            ("CV Entry", "{{ e.term or e.dates }}", "\t", TEACHING),
+            ("tag", "{%p endfor %}"),
+        ],
+    )
+    w.section(
+        "supervision",
+        [
+            ("tag", "{%p if supervision_summary %}"),
+            ("Normal", "{{ supervision_summary }}"),
+            ("tag", "{%p endif %}"),
+            *dated("supervision", "{{ e.name }}{% if e.level %} ({{ e.level }}){% endif %}"),
+        ],
+        guard="supervision or supervision_summary",
+    )
     w.section("awards", dated("awards", AWARD))
-    w.section("patents", [("tag", "{%p for e in patents %}"),
-                          ("CV Entry", "{{ e.dates }}", "\t", "{{ e.title }}"),
-                          ("tag", "{%p for f in e.filings %}"),
-                          ("CV Detail", "{{ f.number }}{% if f.status %}, {{ f.status }}"
-                           "{% endif %}{% if f.date %} {{ f.date }}{% endif %}"),
-                          ("tag", "{%p endfor %}"), ("tag", "{%p endfor %}")])
-    w.section("metrics", [("tag", "{%p for e in metrics %}"),
-                          ("CV Entry", "{{ e.dates }}", "\t",
-                           "{{ e.source }}{% if e.since %} (since {{ e.since }}){% endif %}: "
-                           "{{ e.publications }} publications, {{ e.citations }} citations, "
-                           "h-index {{ e.h_index }}, i10-index {{ e.i10_index }}"),
-                          ("tag", "{%p endfor %}")])
+    w.section(
+        "patents",
+        [
+            ("tag", "{%p for e in patents %}"),
+            ("CV Entry", "{{ e.dates }}", "\t", "{{ e.title }}"),
+            ("tag", "{%p for f in e.filings %}"),
+            (
+                "CV Detail",
+                "{{ f.number }}{% if f.status %}, {{ f.status }}"
+                "{% endif %}{% if f.date %} {{ f.date }}{% endif %}",
+            ),
+            ("tag", "{%p endfor %}"),
+            ("tag", "{%p endfor %}"),
+        ],
+    )
+    w.section(
+        "metrics",
+        [
+            ("tag", "{%p for e in metrics %}"),
+            (
+                "CV Entry",
+                "{{ e.dates }}",
+                "\t",
+                "{{ e.source }}{% if e.since %} (since {{ e.since }}){% endif %}: "
+                "{{ e.publications }} publications, {{ e.citations }} citations, "
+                "h-index {{ e.h_index }}, i10-index {{ e.i10_index }}",
+            ),
+            ("tag", "{%p endfor %}"),
+        ],
+    )
     w.section("skills", [("Normal", "{{ skills | join(', ') }}")])
     w.section("languages", [("Normal", "{{ languages | join(', ') }}")])
     add_footer(document, "{{ person.full_name }} · {{ profile.description }}")

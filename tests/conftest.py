@@ -8,17 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from assembler.model import CV
 from assembler.profiles import LoadedProfile, load_profile
 from assembler.select import Selection, select
-from assembler.validate import validate_cv
-from assembler.yaml_source import parse_yaml
 
-AS_OF = date(2026, 11, 21)
-
-
-def make_cv(text: str) -> CV:
-    return validate_cv(parse_yaml(text, "cv.yaml")).cv
+from .helpers import AS_OF, make_cv
 
 
 @pytest.fixture

@@ -12,7 +12,9 @@ from assembler.select import trim_words
 
 PERSON = "person: {name: Sebastian Lapuschkin, name_variants: [Lapuschkin S, Bach S]}\n"
 
-TALKS = PERSON + """\
+TALKS = (
+    PERSON
+    + """\
 talks:
   - {id: t2019, title: Old, date: 2019-06-01, kind: invited}
   - {id: t2021, title: Edge year, date: 2021, kind: Keynote}
@@ -20,6 +22,7 @@ talks:
   - {id: t2024, title: Recent, date: 2024-03-05, kind: contributed}
   - {id: tnone, title: Undated, kind: invited}
 """
+)
 
 
 def ids(selection, section: str) -> list[str]:
@@ -31,7 +34,9 @@ def reasons(selection, section: str) -> dict[str, str]:
 
 
 def test_unnamed_sections_are_left_out_and_all_keeps_data_order(run_select) -> None:
-    selection = run_select(TALKS + "awards:\n  - {name: A, year: 2020}\n", "sections:\n  talks: all\n")
+    selection = run_select(
+        TALKS + "awards:\n  - {name: A, year: 2020}\n", "sections:\n  talks: all\n"
+    )
     assert list(selection.sections) == ["talks"]
     assert ids(selection, "talks") == ["t2019", "t2021", "t2021b", "t2024", "tnone"]
 
@@ -58,9 +63,11 @@ def test_period_sets_both_sides(run_select) -> None:
 
 
 def test_ongoing_range_ends_at_as_of(run_select) -> None:
-    cv = PERSON + "projects:\n  - {id: run, title: R, start: 2015}\n" \
-        "  - {id: done, title: D, start: 2015, end: 2020}\n" \
+    cv = (
+        PERSON + "projects:\n  - {id: run, title: R, start: 2015}\n"
+        "  - {id: done, title: D, start: 2015, end: 2020}\n"
         "  - {id: future, title: F, start: 2027}\n"
+    )
     selection = run_select(cv, "sections:\n  projects: {since: 2 years}\n")
     # `since` bounds one side only: the planned project is in, the finished one is out.
     assert ids(selection, "projects") == ["run", "future"]
@@ -92,7 +99,9 @@ def test_where_operators(run_select, where: str, expected: list[str]) -> None:
     assert ids(selection, "talks") == expected
 
 
-PUBS = PERSON + """\
+PUBS = (
+    PERSON
+    + """\
 publications:
   - {id: p2015, title: LRP, year: 2015, authors: [Bach S, Binder A], citations: 5000}
   - {id: p2016, title: Fisher, year: 2016, authors: [Lapuschkin S], selected: true}
@@ -100,6 +109,7 @@ publications:
   - {id: p2021, title: Last, year: 2021, authors: [Anders C J, Lapuschkin S], citations: 300}
   - {id: p2022, title: Other, year: 2022, authors: [Samek W], citations: {count: 300}}
 """
+)
 
 
 def test_author_position_knows_both_surnames(run_select) -> None:
@@ -121,13 +131,17 @@ def test_sort_by_several_keys_then_limit_with_ranks(run_select) -> None:
     profile = "sections:\n  publications: {sort: [-selected, -citations, -year], limit: 3}\n"
     selection = run_select(PUBS, profile)
     assert ids(selection, "publications") == ["p2016", "p2015", "p2022"]
-    assert reasons(selection, "publications") == {"p2021": "limit (rank 4)",
-                                                  "p2020": "limit (rank 5)"}
+    assert reasons(selection, "publications") == {
+        "p2021": "limit (rank 4)",
+        "p2020": "limit (rank 5)",
+    }
 
 
 def test_pins_count_toward_the_limit_and_survive_other_rules(run_select) -> None:
-    profile = ("sections:\n  publications:\n    where: {year: {min: 2020}}\n"
-               "    sort: -year\n    limit: 2\n    pin: [p2015]\n")
+    profile = (
+        "sections:\n  publications:\n    where: {year: {min: 2020}}\n"
+        "    sort: -year\n    limit: 2\n    pin: [p2015]\n"
+    )
     selection = run_select(PUBS, profile)
     assert ids(selection, "publications") == ["p2022", "p2015"]
 
@@ -148,15 +162,18 @@ def test_exclude_and_unknown_ids(run_select) -> None:
 
 
 def test_from_lists_are_exclusive_unless_overlap_is_allowed(run_select) -> None:
-    profile = ("sections:\n"
-               "  list_a: {from: publications, where: {citations: {min: 300}}}\n"
-               "  list_b: {from: publications}\n")
+    profile = (
+        "sections:\n"
+        "  list_a: {from: publications, where: {citations: {min: 300}}}\n"
+        "  list_b: {from: publications}\n"
+    )
     selection = run_select(PUBS, profile)
     assert ids(selection, "list_a") == ["p2015", "p2021", "p2022"]
     assert ids(selection, "list_b") == ["p2016", "p2020"]
     assert reasons(selection, "list_b")["p2015"] == "already in list_a"
-    allowed = run_select(PUBS, profile.replace("{from: publications}",
-                                               "{from: publications, overlap: allowed}"))
+    allowed = run_select(
+        PUBS, profile.replace("{from: publications}", "{from: publications, overlap: allowed}")
+    )
     assert len(ids(allowed, "list_b")) == 5
 
 

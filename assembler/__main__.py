@@ -1,0 +1,5 @@
+"""`python -m assembler` runs the `assemble` command."""
+
+from .cli import main
+
+main()

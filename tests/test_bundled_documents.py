@@ -1,0 +1,114 @@
+"""The bundled profiles on the example CV: the text of each document against its reference
+(tests/testdata/golden/<profile>.txt), and the rules checked on what was chosen.
+
+After an intended change, regenerate the references with
+    UPDATE_GOLDEN=1 uv run pytest tests/test_bundled_documents.py
+and review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import docx
+import pytest
+
+from assembler.build import BuildRequest, build
+from assembler.resources import example_cv
+
+GOLDEN = Path(__file__).parent / "testdata" / "golden"
+AS_OF = date(2026, 11, 21)
+
+
+def document_text(path: Path) -> str:
+    document = docx.Document(str(path))
+    lines = [paragraph.text for paragraph in document.paragraphs]
+    lines += ["--- footer ---", *(p.text for p in document.sections[0].footer.paragraphs)]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple]:
+    out = tmp_path_factory.mktemp("out")
+    results = {}
+    for profile in ("eu-horizon", "full-cv"):
+        result = build(
+            BuildRequest(profile=profile, data=example_cv(), as_of=AS_OF, out_dir=out, cwd=out)
+        )
+        (document,) = result.written
+        results[profile] = (result, document)
+    return results
+
+
+@pytest.mark.parametrize("profile", ["eu-horizon", "full-cv"])
+def test_document_text_matches_reference(built, profile: str) -> None:
+    _, document = built[profile]
+    text = document_text(document)
+    reference = GOLDEN / f"{profile}.txt"
+    if os.environ.get("UPDATE_GOLDEN"):
+        reference.write_text(text, encoding="utf-8")
+    assert text == reference.read_text(encoding="utf-8")
+
+
+def test_eu_horizon_follows_its_rules(built) -> None:
+    result, _ = built["eu-horizon"]
+    sections = result.selection.sections
+    publications = sections["publications"].entries
+    assert len(publications) == 10
+    assert all(p.year.year >= 2016 for p in publications)
+    assert all(
+        p.type in ("journal", "conference", "workshop", "book", "chapter") for p in publications
+    )
+    flags = [p.selected for p in publications]
+    assert flags == sorted(flags, reverse=True)  # the person's distinctions first
+    assert all(p.selected for p in publications[:6])
+    assert [p.acronym for p in sections["projects"].entries] == [
+        "xJuRAG",
+        "EPIBMI",
+        "ACHILLES",
+        "TEMA",
+        "iToBoS",
+    ]
+    assert all(p.end is None or p.end.year >= 2016 for p in sections["positions"].entries)
+    assert len(sections["talks"].entries) == 5
+    bio = result.selection.bio
+    assert bio is not None and len(bio.split()) <= 121 and bio.endswith("…")
+
+
+def test_name_is_bold_in_every_eu_horizon_citation(built) -> None:
+    _, path = built["eu-horizon"]
+    document = docx.Document(str(path))
+    numbered = [p for p in document.paragraphs if p.style.name == "CV Numbered"]
+    assert len(numbered) == 10
+    for paragraph in numbered:
+        bold = [run.text for run in paragraph.runs if run.bold]
+        assert bold and all(text in ("Lapuschkin S", "Bach S") for text in bold), paragraph.text
+
+
+def test_full_cv_holds_every_entry(built) -> None:
+    result, _ = built["full-cv"]
+    sections = result.selection.sections
+    publication_lists = (
+        "journal_articles",
+        "conference_papers",
+        "workshop_papers",
+        "books",
+        "book_chapters",
+        "preprints",
+        "other_outputs",
+    )
+    assert sum(len(sections[name].entries) for name in publication_lists) == 96
+    assert len(sections["talks"].entries) + len(sections["lectures"].entries) == 33
+    for name in (
+        "positions",
+        "education",
+        "service",
+        "projects",
+        "teaching",
+        "awards",
+        "patents",
+        "metrics",
+    ):
+        assert not sections[name].dropped, name

@@ -1,0 +1,121 @@
+"""Profile files: located errors, extends, lookup order, listing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from assembler.cli import main
+from assembler.problems import ProblemsError
+from assembler.profiles import available_profiles, load_profile
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def problems(tmp_path: Path, text: str) -> list[str]:
+    path = write(tmp_path, "bad", text)
+    with pytest.raises(ProblemsError) as caught:
+        load_profile(str(path), cwd=tmp_path)
+    return [p.format() for p in caught.value.problems]
+
+
+def test_all_problems_of_a_profile_are_located(tmp_path: Path) -> None:
+    found = problems(
+        tmp_path,
+        "name: bad\n"
+        "langauge: en\n"
+        "sections:\n"
+        "  talk: all\n"
+        "  publications:\n"
+        "    where: {yeer: 2020}\n"
+        "    sort: [-citatons]\n"
+        "    since: five years\n"
+        "    limit: -1\n",
+    )
+    text = "\n".join(found)
+    assert "bad.yaml:2:1: error: langauge: unknown key 'langauge'. Did you mean 'language'?" in text
+    assert "sections.publications.since" in text and "'five years' is neither" in text
+    assert "sections.publications.limit" in text
+
+
+def test_cross_key_checks(tmp_path: Path) -> None:
+    found = problems(
+        tmp_path,
+        "sections:\n"
+        "  talk: all\n"
+        "  publications:\n"
+        "    where: {yeer: 2020}\n"
+        "    sort: [-citatons]\n"
+        "  extra: {from: publication}\n"
+        "fit_order: [awards]\n",
+    )
+    text = "\n".join(found)
+    assert "bad.yaml:2: error: sections.talk: unknown section 'talk'. Did you mean 'talks'?" in text
+    assert (
+        "bad.yaml:4: error: sections.publications.where.yeer: publications entries have no "
+        "field 'yeer'. Did you mean 'year'?" in text
+    )
+    assert "cannot sort publications by 'citatons'" in text
+    assert "`from: publication` names no list section. Did you mean 'publications'?" in text
+    assert "fit_order names 'awards'" in text
+
+
+def test_pinned_and_excluded_is_an_error(tmp_path: Path) -> None:
+    (found,) = problems(tmp_path, "sections:\n  talks: {pin: [a], exclude: [a]}\n")
+    assert "a is both pinned and excluded" in found
+
+
+def test_extends_merges_sections_by_name(tmp_path: Path) -> None:
+    profiles = tmp_path / "profiles"
+    write(
+        profiles,
+        "base",
+        "description: Base\nlanguage: de\npage_limit: 2\nsections:\n"
+        "  talks: {limit: 3}\n  awards: all\n  skills: all\n",
+    )
+    write(profiles, "child", "extends: base\nsections:\n  talks: {limit: 5}\n  skills: null\n")
+    loaded = load_profile("child", cwd=tmp_path)
+    profile = loaded.profile
+    assert profile.name == "child"
+    assert (profile.language, profile.page_limit, profile.description) == ("de", 2, "Base")
+    assert list(profile.rules()) == ["talks", "awards"]
+    assert profile.rules()["talks"].limit == 5
+
+
+def test_extends_cycle_and_missing_parent(tmp_path: Path) -> None:
+    profiles = tmp_path / "profiles"
+    write(profiles, "a", "extends: b\n")
+    write(profiles, "b", "extends: a\n")
+    with pytest.raises(ProblemsError, match="makes a cycle"):
+        load_profile("a", cwd=tmp_path)
+    write(profiles, "c", "extends: nowhere\n")
+    with pytest.raises(ProblemsError, match="`extends: nowhere` names no profile"):
+        load_profile("c", cwd=tmp_path)
+
+
+def test_local_profiles_come_before_bundled_ones(tmp_path: Path) -> None:
+    write(tmp_path / "profiles", "eu-horizon", "description: My own\nsections: {}\n")
+    assert load_profile("eu-horizon", cwd=tmp_path).profile.description == "My own"
+    assert available_profiles(tmp_path)["eu-horizon"].parent == tmp_path / "profiles"
+
+
+def test_unknown_profile_suggests(tmp_path: Path) -> None:
+    with pytest.raises(ProblemsError, match="Did you mean 'eu-horizon'"):
+        load_profile("eu-horrizon", cwd=tmp_path)
+
+
+def test_profiles_command_lists_bundled_profiles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["profiles"])
+    assert result.exit_code == 0
+    assert "eu-horizon  Horizon Europe CV of a key researcher (two pages)" in result.stdout
+    assert "full-cv" in result.stdout
