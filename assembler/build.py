@@ -12,11 +12,13 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from .explain import explain
-from .problems import Problem, ProblemsError
-from .profile_model import parse_period
+from .pages import Measured, measure, over_limit_message
+from .pdf import require_soffice
+from .problems import AssembleError, Problem, ProblemsError
+from .profile_model import LIST_SECTIONS, parse_period
 from .profiles import LoadedProfile, load_profile, search_dirs
 from .render_docx import render_docx
-from .select import Selection, select
+from .select import Selection, drop_lowest, droppable, select
 from .shape import build_context
 from .validate import LoadedCV, load_cv
 from .write import inside, output_name, slug, write_all
@@ -32,6 +34,13 @@ class BuildRequest:
     language: str | None = None
     explain: bool = False
     cwd: Path | None = None
+    pdf: bool = False
+    check_pages: bool = False
+    fit: bool = False
+
+    @property
+    def needs_pages(self) -> bool:
+        return self.pdf or self.check_pages or self.fit
 
 
 @dataclass
@@ -41,6 +50,7 @@ class BuildResult:
     selection: Selection
     report: str
     written: list[Path] = field(default_factory=list)
+    pages: dict[Path, int] = field(default_factory=dict)
 
 
 def find_template(name: str, loaded: LoadedProfile, index: int, cwd: Path | None) -> Path:
@@ -72,7 +82,88 @@ def document_time(as_of: date) -> datetime:
     return datetime(as_of.year, as_of.month, as_of.day)
 
 
+def _render_all(
+    loaded_cv: LoadedCV, loaded: LoadedProfile, selection: Selection, request: BuildRequest
+) -> dict[Path, bytes]:
+    profile = loaded.profile
+    context = build_context(loaded_cv.cv, profile, selection)
+    values = {
+        "person": slug(loaded_cv.cv.person.name),
+        "profile": slug(loaded.name),
+        "as_of": request.as_of.isoformat(),
+        "period": request.period or "",
+    }
+    where = str(loaded.document.file if loaded.document else loaded.path)
+    when = document_time(request.as_of)
+    files: dict[Path, bytes] = {}
+    for index, spec in enumerate(profile.documents):
+        template = find_template(spec.template, loaded, index, request.cwd)
+        target = inside(request.out_dir, output_name(spec.output, values, where))
+        files[target] = render_docx(
+            template, context, when, profile.description or loaded.name, loaded_cv.cv.person.name
+        )
+    return files
+
+
+def _fit_order(loaded: LoadedProfile, selection: Selection) -> list[str]:
+    """The profile's ``fit_order``; by default its list sections, last one first."""
+    if loaded.profile.fit_order:
+        return list(loaded.profile.fit_order)
+    return [
+        name
+        for name, section in reversed(selection.sections.items())
+        if section.source in LIST_SECTIONS
+    ]
+
+
+class _Fitter:
+    """Renders and measures candidate selections, remembering the last measurement."""
+
+    def __init__(
+        self,
+        loaded_cv: LoadedCV,
+        loaded: LoadedProfile,
+        request: BuildRequest,
+        soffice: str,
+        limit: int,
+    ) -> None:
+        self.loaded_cv, self.loaded, self.request = loaded_cv, loaded, request
+        self.soffice, self.limit = soffice, limit
+
+    def measure(self, selection: Selection) -> tuple[dict[Path, bytes], Measured]:
+        documents = _render_all(self.loaded_cv, self.loaded, selection, self.request)
+        return documents, measure(documents, self.soffice)
+
+    def fits(self, measured: Measured) -> bool:
+        return all(pages <= self.limit for pages in measured.pages.values())
+
+    def fit(self, selection: Selection) -> Selection:
+        """Drop the lowest-ranked entries, section by section in fit order, until it fits:
+        per section, the fewest drops that fit, found by bisection."""
+        reason = f"fit (page limit {self.limit})"
+        for name in _fit_order(self.loaded, selection):
+            if name not in selection.sections:
+                continue
+            available = len(droppable(selection.sections[name]))
+            if available == 0:
+                continue
+            emptied = drop_lowest(selection, name, available, reason)
+            if not self.fits(self.measure(emptied)[1]):
+                selection = emptied
+                continue
+            low, high = 1, available  # dropping `high` fits; find the least that does
+            while low < high:
+                middle = (low + high) // 2
+                if self.fits(self.measure(drop_lowest(selection, name, middle, reason))[1]):
+                    high = middle
+                else:
+                    low = middle + 1
+            return drop_lowest(selection, name, low, reason)
+        return selection
+
+
 def build(request: BuildRequest) -> BuildResult:
+    soffice = require_soffice() if request.needs_pages else None  # before anything is written
     loaded_cv = load_cv(request.data)
     loaded_profile = load_profile(request.profile, request.cwd)
     profile = loaded_profile.profile
@@ -86,29 +177,36 @@ def build(request: BuildRequest) -> BuildResult:
         except ValueError as exc:
             raise ProblemsError([Problem(f"--period: {exc}")], "the command line") from None
     selection = select(loaded_cv.cv, loaded_profile, request.as_of, period)
-    context = build_context(loaded_cv.cv, profile, selection)
+    files = _render_all(loaded_cv, loaded_profile, selection, request)
+    pages: dict[Path, int] = {}
+    if soffice is not None:
+        measured = measure(files, soffice)
+        limit = profile.page_limit
+        if (
+            limit is not None
+            and request.fit
+            and not all(count <= limit for count in measured.pages.values())
+        ):
+            fitter = _Fitter(loaded_cv, loaded_profile, request, soffice, limit)
+            selection = fitter.fit(selection)
+            files, measured = fitter.measure(selection)
+        pages = measured.pages
+        if limit is not None:
+            over = [(target, count) for target, count in pages.items() if count > limit]
+            if over:
+                raise AssembleError(
+                    "\n".join(
+                        over_limit_message(target.name, count, limit, files[target])
+                        for target, count in over
+                    )
+                )
+        if request.pdf:
+            files.update(
+                {inside(request.out_dir, path.name): data for path, data in measured.pdfs.items()}
+            )
     report = explain(selection, loaded_profile.name, request.as_of)
-    values = {
-        "person": slug(loaded_cv.cv.person.name),
-        "profile": slug(loaded_profile.name),
-        "as_of": request.as_of.isoformat(),
-        "period": request.period or "",
-    }
-    where = str(loaded_profile.document.file if loaded_profile.document else loaded_profile.path)
-    when = document_time(request.as_of)
-    files: dict[Path, bytes] = {}
-    for index, spec in enumerate(profile.documents):
-        template = find_template(spec.template, loaded_profile, index, request.cwd)
-        target = inside(request.out_dir, output_name(spec.output, values, where))
-        files[target] = render_docx(
-            template,
-            context,
-            when,
-            profile.description or loaded_profile.name,
-            loaded_cv.cv.person.name,
-        )
     if request.explain:
         report_name = f"{slug(loaded_profile.name)}.selection.md"
         files[inside(request.out_dir, report_name)] = report.encode("utf-8")
     write_all(files)
-    return BuildResult(loaded_cv, loaded_profile, selection, report, list(files))
+    return BuildResult(loaded_cv, loaded_profile, selection, report, list(files), pages)

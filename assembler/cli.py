@@ -100,6 +100,18 @@ DATA_OPTION = click.option(
     default=None,
     help="Language of labels and dates (default: the profile's).",
 )
+@click.option("--pdf", is_flag=True, help="Also write PDFs (LibreOffice) and check the page limit.")
+@click.option(
+    "--check-pages",
+    is_flag=True,
+    help="Check the page limit with LibreOffice without keeping the PDFs.",
+)
+@click.option(
+    "--fit",
+    is_flag=True,
+    help="Drop the lowest-ranked entries (in the profile's fit_order) until the documents "
+    "fit the page limit.",
+)
 @click.option(
     "--explain",
     is_flag=True,
@@ -115,6 +127,9 @@ def main(
     period: str | None,
     out: Path,
     lang: str | None,
+    pdf: bool,
+    check_pages: bool,
+    fit: bool,
     explain: bool,
 ) -> None:
     """Assemble funder-specific CVs and reports from one master CV in YAML.
@@ -123,6 +138,7 @@ def main(
     Examples:
       assemble --profile eu-horizon
       assemble --profile full-cv --data cv.yaml --as-of 2026-01-31 --explain
+      assemble --profile erc --pdf --fit
       assemble check --data cv.yaml
     """
     if ctx.invoked_subcommand is not None:
@@ -138,12 +154,17 @@ def main(
         period=period,
         language=lang,
         explain=explain,
+        pdf=pdf,
+        check_pages=check_pages,
+        fit=fit,
     )
     result = build(request)
     if explain:
         click.echo(result.report, nl=False)
     for path in result.written:
-        click.echo(f"wrote {_display(path)}")
+        pages = result.pages.get(path)
+        suffix = f" ({_plural(pages, 'page')})" if pages is not None else ""
+        click.echo(f"wrote {_display(path)}{suffix}")
 
 
 @main.command()

@@ -34,6 +34,10 @@ LABELS: dict[str, dict[str, str]] = {
         "role_coordinator": "coordinator",
         "role_participant": "participant",
         "page": "Page",
+        "significance": "Significance",
+        "contribution": "Own contribution",
+        "orcid": "ORCID",
+        "born": "Born",
     },
     "de": {
         "bio": "Profil",
@@ -60,6 +64,10 @@ LABELS: dict[str, dict[str, str]] = {
         "role_coordinator": "Koordination",
         "role_participant": "Beteiligung",
         "page": "Seite",
+        "significance": "Bedeutung",
+        "contribution": "Eigener Beitrag",
+        "orcid": "ORCID",
+        "born": "Geboren",
     },
 }
 
@@ -118,6 +126,12 @@ def format_range(
 ) -> str:
     """``2021 – present`` / ``seit 2021``; a single date when start and end print the same."""
     labels = LABELS.get(language, LABELS["en"])
+    if start is not None and end is not None:
+        # "2025" and "2025-05" are one time, not a range: print the coarser date once.
+        if _covers(start, end):
+            end = None
+        elif _covers(end, start):
+            start, end = end, None
     first = format_date(start, date_format, language)
     last = format_date(end, date_format, language)
     if ongoing:
@@ -127,3 +141,7 @@ def format_range(
     if first and last and first != last:
         return f"{first}{DASH}{last}"
     return first or last
+
+
+def _covers(outer: PartialDate, inner: PartialDate) -> bool:
+    return outer.first_day() <= inner.first_day() and inner.last_day() <= outer.last_day()

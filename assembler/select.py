@@ -8,7 +8,7 @@ section is dropped (unless ``overlap: allowed``); date windows; ``where``; then 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from .dates import PartialDate
@@ -271,3 +271,27 @@ def _bio_text(cv: CV, language: str) -> str | None:
         return bio
     preferred = getattr(bio, language, None)
     return preferred or bio.en or bio.de
+
+
+def droppable(section: SectionSelection) -> list[Entry]:
+    """Entries ``--fit`` may remove, lowest-ranked first (pinned entries are never removed)."""
+    pinned = set(section.rule.pin)
+    return [entry for entry in reversed(section.entries) if entry.id not in pinned]
+
+
+def drop_lowest(selection: Selection, name: str, count: int, reason: str) -> Selection:
+    """A copy of the selection without the ``count`` lowest-ranked droppable entries of a
+    section, each recorded as dropped for ``reason``."""
+    section = selection.sections[name]
+    removed = {entry.id for entry in droppable(section)[:count]}
+    if not removed:
+        return selection
+    trimmed = replace(
+        section,
+        entries=[entry for entry in section.entries if entry.id not in removed],
+        decisions=[
+            Decision(d.entry_id, False, reason, d.rank) if d.entry_id in removed else d
+            for d in section.decisions
+        ],
+    )
+    return replace(selection, sections={**selection.sections, name: trimmed})

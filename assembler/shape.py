@@ -201,6 +201,9 @@ def person_context(cv: CV, style: Style) -> dict[str, Any]:
         name: _plain(getattr(cv.person, name), style) for name in type(cv.person).model_fields
     }
     person["full_name"] = cv.person.full_name
+    # A birth date is printed whole, whatever precision the profile uses for other dates.
+    birth_format = "dd/mm/yyyy" if style.date_format == "dd/mm/yyyy" else "day"
+    person["birth_date"] = format_date(cv.person.birth_date, birth_format, style.language)
     parts = [
         cv.person.affiliation,
         cv.person.address,

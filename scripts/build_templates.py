@@ -346,10 +346,207 @@ def full_cv() -> Document:
     return document
 
 
+def outputs_with_notes(name: str) -> list[tuple[str, ...]]:
+    """Numbered outputs, each with the optional significance and own-contribution notes."""
+    return [
+        ("tag", f"{{%p for e in {name} %}}"),
+        (
+            "CV Numbered",
+            "{{ loop.index }}.",
+            "\t",
+            "{{r e.citation_rich }}",
+            "{% if e.note %} ({{ e.note }}){% endif %}",
+        ),
+        ("tag", "{%p if e.significance %}"),
+        ("CV Detail", "{{ labels.significance }}: {{ e.significance }}"),
+        ("tag", "{%p endif %}"),
+        ("tag", "{%p if e.contribution %}"),
+        ("CV Detail", "{{ labels.contribution }}: {{ e.contribution }}"),
+        ("tag", "{%p endif %}"),
+        ("tag", "{%p endfor %}"),
+    ]
+
+
+def subsections(*parts: tuple[str, list[tuple[str, ...]]]) -> list[tuple[str, ...]]:
+    body: list[tuple[str, ...]] = []
+    for name, entries in parts:
+        body += [
+            ("tag", f"{{%p if {name} %}}"),
+            ("CV Subheading", f"{{{{ labels.{name} }}}}"),
+            *entries,
+            ("tag", "{%p endif %}"),
+        ]
+    return body
+
+
+PERSONAL = (
+    "{% if person.birth_date %}{{ labels.born }} {{ person.birth_date }}"
+    "{% if person.birth_place %}, {{ person.birth_place }}{% endif %}{% endif %}"
+    "{% if person.nationality %} · {{ person.nationality }}{% endif %}"
+)
+BREAK = "{{ e.reason }}"
+
+
+def erc() -> Document:
+    document = new_document(10)
+    w = Writer(document)
+    w.para("{{ person.full_name }}", style="Title")
+    w.para(HEADER, style="CV Contact")
+    w.section("education", dated("education", EDUCATION))
+    w.section("positions", dated("positions", POSITION))
+    w.section("publications", outputs_with_notes("publications"))
+    w.section("projects", dated("projects", PROJECT))
+    w.section(
+        "recognition",
+        subsections(
+            ("awards", dated("awards", AWARD)),
+            ("talks", dated("talks", TALK)),
+            ("service", dated("service", SERVICE)),
+        ),
+        guard="awards or talks or service",
+    )
+    w.section("career_breaks", dated("career_breaks", BREAK))
+    add_footer(document, "{{ person.full_name }} · {{ profile.description }}")
+    return document
+
+
+def dfg() -> Document:
+    document = new_document(10, date_column=Cm(4.3))
+    w = Writer(document)
+    w.para("{{ person.full_name }}", style="Title")
+    w.para(HEADER, style="CV Contact")
+    w.para(PERSONAL, style="CV Contact")
+    w.section(
+        "career",
+        subsections(
+            ("positions", dated("positions", POSITION)),
+            ("education", dated("education", EDUCATION)),
+        ),
+        guard="positions or education",
+    )
+    w.section("career_breaks", dated("career_breaks", BREAK))
+    w.section("service", dated("service", SERVICE))
+    w.section(
+        "supervision",
+        [
+            ("tag", "{%p if supervision_summary %}"),
+            ("Normal", "{{ supervision_summary }}"),
+            ("tag", "{%p endif %}"),
+            *dated("supervision", "{{ e.name }}{% if e.level %} ({{ e.level }}){% endif %}"),
+        ],
+        guard="supervision or supervision_summary",
+    )
+    w.section(
+        "results",
+        subsections(
+            ("results_a", numbered("results_a")),
+            ("results_b", numbered("results_b")),
+            (
+                "patents",
+                [
+                    ("tag", "{%p for e in patents %}"),
+                    (
+                        "CV Entry",
+                        "{{ e.dates }}",
+                        "\t",
+                        "{{ e.title }}{% for f in e.filings %}{% if loop.first %}: "
+                        "{% else %}; {% endif %}{{ f.number }}{% endfor %}",
+                    ),
+                    ("tag", "{%p endfor %}"),
+                ],
+            ),
+        ),
+        guard="results_a or results_b or patents",
+    )
+    w.section("awards", dated("awards", AWARD))
+    add_footer(document, "{{ person.full_name }} · {{ profile.description }}")
+    return document
+
+
+def msca() -> Document:
+    document = new_document(10, date_column=Cm(4.6))
+    w = Writer(document)
+    w.para("{{ person.full_name }}", style="Title")
+    w.para(HEADER, style="CV Contact")
+    w.section("education", dated("education", EDUCATION))
+    w.section("positions", dated("positions", POSITION))
+    w.section("publications", outputs_with_notes("publications"))
+    w.section("talks", dated("talks", TALK))
+    w.section("service", dated("service", SERVICE))
+    w.section(
+        "patents",
+        [
+            ("tag", "{%p for e in patents %}"),
+            (
+                "CV Entry",
+                "{{ e.dates }}",
+                "\t",
+                "{{ e.title }}{% for f in e.filings %}{% if loop.first %}: "
+                "{% else %}; {% endif %}{{ f.number }}{% endfor %}",
+            ),
+            ("tag", "{%p endfor %}"),
+        ],
+    )
+    w.section("awards", dated("awards", AWARD))
+    w.section("projects", dated("projects", PROJECT))
+    w.section(
+        "supervision",
+        [
+            ("tag", "{%p if supervision_summary %}"),
+            ("Normal", "{{ supervision_summary }}"),
+            ("tag", "{%p endif %}"),
+            *dated("supervision", "{{ e.name }}{% if e.level %} ({{ e.level }}){% endif %}"),
+        ],
+        guard="supervision or supervision_summary",
+    )
+    w.section("career_breaks", dated("career_breaks", BREAK))
+    add_footer(document, "{{ person.full_name }} · {{ profile.description }}")
+    return document
+
+
+def part_a() -> Document:
+    document = new_document(10)
+    w = Writer(document)
+    w.para("{{ person.full_name }}", style="Title")
+    w.para(HEADER, style="CV Contact")
+    w.section("publications", outputs_with_notes("publications"))
+    w.section(
+        "projects",
+        [
+            ("tag", "{%p for e in projects %}"),
+            (
+                "CV Numbered",
+                "{{ loop.index }}.",
+                "\t",
+                "{% if e.acronym %}{{ e.acronym }}: {% endif %}{{ e.title }} "
+                "({{ e.dates }}{% if e.role_label %}; {{ e.role_label }}{% endif %}"
+                "{% if e.funder %}; {{ e.funder }}{% endif %}"
+                "{% if e.grant_id %}, {{ e.grant_id }}{% endif %})",
+            ),
+            ("tag", "{%p if e.description %}"),
+            ("CV Detail", "{{ e.description }}"),
+            ("tag", "{%p endif %}"),
+            ("tag", "{%p endfor %}"),
+        ],
+    )
+    add_footer(document, "{{ person.full_name }} · {{ profile.description }}")
+    return document
+
+
+TEMPLATES = {
+    "eu-horizon-cv.docx": eu_horizon,
+    "full-cv.docx": full_cv,
+    "erc-cv.docx": erc,
+    "dfg-cv.docx": dfg,
+    "msca-cv.docx": msca,
+    "eu-horizon-part-a.docx": part_a,
+}
+
+
 def main() -> None:
     target = ROOT / "templates"
     target.mkdir(exist_ok=True)
-    for name, factory in (("eu-horizon-cv.docx", eu_horizon), ("full-cv.docx", full_cv)):
+    for name, factory in TEMPLATES.items():
         factory().save(target / name)
         print(f"wrote templates/{name}")
 

@@ -156,3 +156,23 @@ def test_output_names_stay_inside_the_output_folder(workdir: Path) -> None:
     result = invoke("--profile", "evil")
     assert result.exit_code == 0, result.output
     assert (workdir / "output" / "ada-example.docx").exists()
+
+
+def test_pdf_without_libreoffice_fails_before_writing(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", str(workdir))  # no soffice to be found
+    result = invoke("--profile", "eu-horizon", "--pdf")
+    assert result.exit_code == 1
+    assert "--pdf needs LibreOffice, which is not installed" in result.stderr
+    assert "apt-get install libreoffice-writer-nogui" in result.stderr
+    assert not (workdir / "output").exists()
+
+
+def test_lang_de_switches_headings_and_dates(workdir: Path) -> None:
+    result = invoke("--profile", "eu-horizon", "--lang", "de")
+    assert result.exit_code == 0, result.output
+    text = paragraphs(workdir / "output" / "ada-example-eu-horizon-cv.docx")
+    assert "Beruflicher Werdegang" in text
+    assert "seit 2021\tHead of group, Lab & Co" in text
+    assert "Forschungsprojekte" in text

@@ -9,6 +9,7 @@ and review the diff.
 from __future__ import annotations
 
 import os
+import re
 from datetime import date
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from assembler.resources import example_cv
 
 GOLDEN = Path(__file__).parent / "testdata" / "golden"
 AS_OF = date(2026, 11, 21)
+PROFILES = ("eu-horizon", "full-cv", "erc", "dfg", "dfg-en", "msca", "eu-horizon-part-a")
 
 
 def document_text(path: Path) -> str:
@@ -33,7 +35,7 @@ def document_text(path: Path) -> str:
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple]:
     out = tmp_path_factory.mktemp("out")
     results = {}
-    for profile in ("eu-horizon", "full-cv"):
+    for profile in PROFILES:
         result = build(
             BuildRequest(profile=profile, data=example_cv(), as_of=AS_OF, out_dir=out, cwd=out)
         )
@@ -42,7 +44,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple]:
     return results
 
 
-@pytest.mark.parametrize("profile", ["eu-horizon", "full-cv"])
+@pytest.mark.parametrize("profile", PROFILES)
 def test_document_text_matches_reference(built, profile: str) -> None:
     _, document = built[profile]
     text = document_text(document)
@@ -112,3 +114,56 @@ def test_full_cv_holds_every_entry(built) -> None:
         "metrics",
     ):
         assert not sections[name].dropped, name
+
+
+def test_dfg_lists_a_and_b_are_exclusive_and_capped(built) -> None:
+    result, _ = built["dfg"]
+    sections = result.selection.sections
+    list_a = {entry.id for entry in sections["results_a"].entries}
+    list_b = {entry.id for entry in sections["results_b"].entries}
+    assert len(list_a) == 10
+    assert not list_a & list_b
+    assert len(list_b) + len(sections["patents"].entries) <= 10
+    assert {entry.type for entry in sections["results_b"].entries} <= {
+        "preprint",
+        "software",
+        "dataset",
+        "other",
+    }
+
+
+def test_dfg_reads_in_german(built) -> None:
+    _, path = built["dfg"]
+    text = document_text(path)
+    for expected in (
+        "Qualifikation und beruflicher Werdegang",
+        "seit Jan. 2021",
+        "Okt. 2014 – Dez. 2018",
+        "Geboren 16. Dez. 1986, Würzburg",
+        "Liste A: begutachtete Publikationen",
+        "Auszeichnungen",
+    ):
+        assert expected in text
+    assert not re.search(r"\bpresent\b", text)  # "heute" / "seit" instead
+    assert "h-index" not in text  # DFG CVs carry no metrics
+
+
+def test_msca_dates_are_day_month_year(built) -> None:
+    _, path = built["msca"]
+    text = document_text(path)
+    assert "01/2021 – present\tHead of Explainable Artificial Intelligence" in text
+
+
+def test_part_a_has_five_outputs_and_leading_projects_first(built) -> None:
+    result, _ = built["eu-horizon-part-a"]
+    sections = result.selection.sections
+    assert len(sections["publications"].entries) == 5
+    roles = [project.role for project in sections["projects"].entries]
+    assert len(roles) == 5 and roles == sorted(roles, key=lambda r: r != "lead")
+
+
+def test_erc_shows_at_most_ten_outputs_selected_first(built) -> None:
+    result, _ = built["erc"]
+    outputs = result.selection.sections["publications"].entries
+    assert len(outputs) == 10
+    assert [p.selected for p in outputs] == sorted((p.selected for p in outputs), reverse=True)

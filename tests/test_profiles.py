@@ -117,5 +117,6 @@ def test_profiles_command_lists_bundled_profiles(
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["profiles"])
     assert result.exit_code == 0
-    assert "eu-horizon  Horizon Europe CV of a key researcher (two pages)" in result.stdout
-    assert "full-cv" in result.stdout
+    rows = dict(line.split(maxsplit=1) for line in result.stdout.splitlines())
+    assert rows["eu-horizon"] == "Horizon Europe CV of a key researcher (two pages)"
+    assert set(rows) >= {"full-cv", "erc", "dfg", "dfg-en", "msca", "eu-horizon-part-a"}
