@@ -162,14 +162,28 @@ class _Fitter:
         return selection
 
 
-def build(request: BuildRequest) -> BuildResult:
-    soffice = require_soffice() if request.needs_pages else None  # before anything is written
-    loaded_cv = load_cv(request.data)
+@dataclass
+class _Job:
+    """One profile on its way through the pipeline, before anything is written."""
+
+    request: BuildRequest
+    loaded_cv: LoadedCV
+    loaded_profile: LoadedProfile
+    selection: Selection
+    documents: dict[Path, bytes]
+    pages: dict[Path, int] = field(default_factory=dict)
+    pdfs: dict[Path, bytes] = field(default_factory=dict)
+
+
+def _prepare(request: BuildRequest, cvs: dict[Path, LoadedCV]) -> _Job:
+    if request.data not in cvs:  # several profiles of one person read the file once
+        cvs[request.data] = load_cv(request.data)
+    loaded_cv = cvs[request.data]
     loaded_profile = load_profile(request.profile, request.cwd)
-    profile = loaded_profile.profile
     if request.language:
-        profile = profile.model_copy(update={"language": request.language})
-        loaded_profile.profile = profile
+        loaded_profile.profile = loaded_profile.profile.model_copy(
+            update={"language": request.language}
+        )
     period = None
     if request.period:
         try:
@@ -177,36 +191,74 @@ def build(request: BuildRequest) -> BuildResult:
         except ValueError as exc:
             raise ProblemsError([Problem(f"--period: {exc}")], "the command line") from None
     selection = select(loaded_cv.cv, loaded_profile, request.as_of, period)
-    files = _render_all(loaded_cv, loaded_profile, selection, request)
-    pages: dict[Path, int] = {}
+    documents = _render_all(loaded_cv, loaded_profile, selection, request)
+    return _Job(request, loaded_cv, loaded_profile, selection, documents)
+
+
+def _check_pages(jobs: list[_Job], soffice: str) -> None:
+    """Measure every document in one LibreOffice run; fit or refuse what is too long."""
+    measured = measure(
+        {path: data for job in jobs for path, data in job.documents.items()}, soffice
+    )
+    errors = []
+    for job in jobs:
+        job.pages = {path: measured.pages[path] for path in job.documents}
+        job.pdfs = {
+            path.with_suffix(".pdf"): measured.pdfs[path.with_suffix(".pdf")]
+            for path in job.documents
+        }
+        limit = job.loaded_profile.profile.page_limit
+        if limit is None:
+            continue
+        if job.request.fit and any(count > limit for count in job.pages.values()):
+            fitter = _Fitter(job.loaded_cv, job.loaded_profile, job.request, soffice, limit)
+            job.selection = fitter.fit(job.selection)
+            job.documents, fitted = fitter.measure(job.selection)
+            job.pages, job.pdfs = fitted.pages, fitted.pdfs
+        errors += [
+            over_limit_message(path.name, count, limit, job.documents[path])
+            for path, count in job.pages.items()
+            if count > limit
+        ]
+    if errors:
+        raise AssembleError("\n".join(errors))
+
+
+def build_all(requests: list[BuildRequest]) -> list[BuildResult]:
+    """Run several profiles; all their files are written, or none."""
+    needs_pages = any(request.needs_pages for request in requests)
+    soffice = require_soffice() if needs_pages else None  # before anything is written
+    cvs: dict[Path, LoadedCV] = {}
+    jobs = [_prepare(request, cvs) for request in requests]
     if soffice is not None:
-        measured = measure(files, soffice)
-        limit = profile.page_limit
-        if (
-            limit is not None
-            and request.fit
-            and not all(count <= limit for count in measured.pages.values())
-        ):
-            fitter = _Fitter(loaded_cv, loaded_profile, request, soffice, limit)
-            selection = fitter.fit(selection)
-            files, measured = fitter.measure(selection)
-        pages = measured.pages
-        if limit is not None:
-            over = [(target, count) for target, count in pages.items() if count > limit]
-            if over:
-                raise AssembleError(
-                    "\n".join(
-                        over_limit_message(target.name, count, limit, files[target])
-                        for target, count in over
-                    )
-                )
-        if request.pdf:
-            files.update(
-                {inside(request.out_dir, path.name): data for path, data in measured.pdfs.items()}
+        _check_pages([job for job in jobs if job.request.needs_pages], soffice)
+    files: dict[Path, bytes] = {}
+    results = []
+    for job in jobs:
+        own = dict(job.documents)
+        if job.request.pdf:
+            own.update(
+                {inside(job.request.out_dir, path.name): data for path, data in job.pdfs.items()}
             )
-    report = explain(selection, loaded_profile.name, request.as_of)
-    if request.explain:
-        report_name = f"{slug(loaded_profile.name)}.selection.md"
-        files[inside(request.out_dir, report_name)] = report.encode("utf-8")
+        report = explain(job.selection, job.loaded_profile.name, job.request.as_of)
+        if job.request.explain:
+            name = f"{slug(job.loaded_profile.name)}.selection.md"
+            own[inside(job.request.out_dir, name)] = report.encode("utf-8")
+        clash = sorted(path.name for path in set(own) & set(files))
+        if clash:
+            raise AssembleError(
+                f"two profiles write the same file: {', '.join(clash)}; "
+                "give them different output names"
+            )
+        files.update(own)
+        results.append(
+            BuildResult(
+                job.loaded_cv, job.loaded_profile, job.selection, report, list(own), job.pages
+            )
+        )
     write_all(files)
-    return BuildResult(loaded_cv, loaded_profile, selection, report, list(files), pages)
+    return results
+
+
+def build(request: BuildRequest) -> BuildResult:
+    return build_all([request])[0]

@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .build import BuildRequest, build
+from .build import BuildRequest, build_all
 from .lint import lint
 from .model import ENTRY_SECTIONS, json_schema
 from .problems import Problem
@@ -71,8 +71,11 @@ DATA_OPTION = click.option(
 @click.option(
     "--profile",
     "-p",
+    "profiles_",
     metavar="NAME",
-    help="Profile to apply: ./profiles/NAME.yaml, else a bundled one.",
+    multiple=True,
+    help="Profile to apply: ./profiles/NAME.yaml, else a bundled one. Repeat it for several "
+    "documents in one run (one LibreOffice start for all PDFs).",
 )
 @DATA_OPTION
 @click.option(
@@ -121,7 +124,7 @@ DATA_OPTION = click.option(
 @click.pass_context
 def main(
     ctx: click.Context,
-    profile: str | None,
+    profiles_: tuple[str, ...],
     data: Path | None,
     as_of: date,
     period: str | None,
@@ -139,32 +142,37 @@ def main(
       assemble --profile eu-horizon
       assemble --profile full-cv --data cv.yaml --as-of 2026-01-31 --explain
       assemble --profile erc --pdf --fit
+      assemble -p erc -p dfg -p msca --pdf
       assemble check --data cv.yaml
     """
     if ctx.invoked_subcommand is not None:
         return
-    if profile is None:
+    if not profiles_:
         click.echo(ctx.get_help())
         return
-    request = BuildRequest(
-        profile=profile,
-        data=resolve_data(data),
-        as_of=as_of,
-        out_dir=out,
-        period=period,
-        language=lang,
-        explain=explain,
-        pdf=pdf,
-        check_pages=check_pages,
-        fit=fit,
-    )
-    result = build(request)
-    if explain:
-        click.echo(result.report, nl=False)
-    for path in result.written:
-        pages = result.pages.get(path)
-        suffix = f" ({_plural(pages, 'page')})" if pages is not None else ""
-        click.echo(f"wrote {_display(path)}{suffix}")
+    source = resolve_data(data)
+    requests = [
+        BuildRequest(
+            profile=name,
+            data=source,
+            as_of=as_of,
+            out_dir=out,
+            period=period,
+            language=lang,
+            explain=explain,
+            pdf=pdf,
+            check_pages=check_pages,
+            fit=fit,
+        )
+        for name in profiles_
+    ]
+    for result in build_all(requests):
+        if explain:
+            click.echo(result.report, nl=False)
+        for path in result.written:
+            pages = result.pages.get(path)
+            suffix = f" ({_plural(pages, 'page')})" if pages is not None else ""
+            click.echo(f"wrote {_display(path)}{suffix}")
 
 
 @main.command()

@@ -176,3 +176,17 @@ def test_lang_de_switches_headings_and_dates(workdir: Path) -> None:
     assert "Beruflicher Werdegang" in text
     assert "seit 2021\tHead of group, Lab & Co" in text
     assert "Forschungsprojekte" in text
+
+
+def test_several_profiles_in_one_run(workdir: Path) -> None:
+    result = invoke("--profile", "eu-horizon", "--profile", "dfg")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (workdir / "output").iterdir()) == [
+        "ada-example-dfg-lebenslauf.docx", "ada-example-eu-horizon-cv.docx",
+    ]
+
+
+def test_one_bad_profile_among_several_writes_nothing(workdir: Path) -> None:
+    result = invoke("--profile", "eu-horizon", "--profile", "nope")
+    assert result.exit_code == 1
+    assert not (workdir / "output").exists()
