@@ -1,33 +1,43 @@
-"""The main job: CV + profile -> documents in the output folder.
+"""The main job: CV(s) + profile -> documents and workbooks in the output folder.
 
-load -> validate -> select -> shape -> render -> write. Everything that can fail because of the
-user's input fails before the first byte is written.
+load -> validate -> (merge a group) -> select -> shape -> render -> (pages) -> write.
+Everything that can fail because of the user's input fails before the first byte is written.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
 
+from .columns import SheetContext
+from .dates import PartialDate
 from .explain import explain
+from .group import Group, expand_data_paths, group_name, merge
+from .labels import labels_for
+from .names import person_keys
 from .pages import Measured, measure, over_limit_message
 from .pdf import require_soffice
 from .problems import AssembleError, Problem, ProblemsError
 from .profile_model import LIST_SECTIONS, parse_period
 from .profiles import LoadedProfile, load_profile, search_dirs
 from .render_docx import render_docx
+from .render_xlsx import render_workbook
+from .rules import Context
 from .select import Selection, drop_lowest, droppable, select
-from .shape import build_context
+from .shape import Style, build_context
 from .validate import LoadedCV, load_cv
 from .write import inside, output_name, slug, write_all
+
+Progress = Callable[[list[Path]], Iterable[Path]]
 
 
 @dataclass
 class BuildRequest:
     profile: str
-    data: Path
+    data: Path | list[Path]
     as_of: date
     out_dir: Path
     period: str | None = None
@@ -37,37 +47,45 @@ class BuildRequest:
     pdf: bool = False
     check_pages: bool = False
     fit: bool = False
+    progress: Progress | None = None  # wraps the list of person files while they load
 
     @property
     def needs_pages(self) -> bool:
         return self.pdf or self.check_pages or self.fit
 
+    @property
+    def data_paths(self) -> list[Path]:
+        return list(self.data) if isinstance(self.data, list) else [self.data]
+
 
 @dataclass
 class BuildResult:
-    cv: LoadedCV
+    group: Group
     profile: LoadedProfile
     selection: Selection
     report: str
     written: list[Path] = field(default_factory=list)
     pages: dict[Path, int] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)
 
 
-def find_template(name: str, loaded: LoadedProfile, index: int, cwd: Path | None) -> Path:
+def find_template(
+    name: str, loaded: LoadedProfile, key: tuple[str | int, ...], cwd: Path | None
+) -> Path:
     for folder in search_dirs("templates", cwd):
         candidate = folder / name
         if candidate.is_file():
             return candidate
     document = loaded.document
-    line = document.locate(("documents", index, "template"))[0] if document else None
+    line = document.locate(key)[0] if document else None
     raise ProblemsError(
         [
             Problem(
                 f"template {name!r} not found in ./templates or the bundled templates",
                 file=document.file if document else str(loaded.path),
                 line=line,
-                path=f"documents[{index}].template",
-                hint="Put the .docx into ./templates or fix the name",
+                path=f"{key[0]}[{key[1]}].template",
+                hint="Put the file into ./templates or fix the name",
             )
         ],
         str(loaded.path),
@@ -82,27 +100,108 @@ def document_time(as_of: date) -> datetime:
     return datetime(as_of.year, as_of.month, as_of.day)
 
 
-def _render_all(
-    loaded_cv: LoadedCV, loaded: LoadedProfile, selection: Selection, request: BuildRequest
-) -> dict[Path, bytes]:
-    profile = loaded.profile
-    context = build_context(loaded_cv.cv, profile, selection)
-    values = {
-        "person": slug(loaded_cv.cv.person.name),
-        "profile": slug(loaded.name),
-        "as_of": request.as_of.isoformat(),
-        "period": request.period or "",
+def resolve_period(
+    request: BuildRequest, loaded: LoadedProfile
+) -> tuple[str | None, tuple[PartialDate, PartialDate] | None]:
+    """``--period``, else the profile's ``period`` (``last_year``: the year before as_of)."""
+    text = request.period or loaded.profile.period
+    if text == "last_year":
+        text = str(request.as_of.year - 1)
+    if text is None:
+        return None, None
+    try:
+        return text, parse_period(text)
+    except ValueError as exc:
+        raise ProblemsError([Problem(f"--period: {exc}")], "the command line") from None
+
+
+@dataclass
+class _Job:
+    """One profile on its way through the pipeline, before anything is written."""
+
+    request: BuildRequest
+    group: Group
+    loaded_profile: LoadedProfile
+    period_text: str | None
+    selection: Selection
+    files: dict[Path, bytes] = field(default_factory=dict)
+    documents: list[Path] = field(default_factory=list)
+    pages: dict[Path, int] = field(default_factory=dict)
+    pdfs: dict[Path, bytes] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def _names(job: _Job) -> dict[str, str]:
+    return {
+        "person": slug(job.group.name),
+        "profile": slug(job.loaded_profile.name),
+        "as_of": job.request.as_of.isoformat(),
+        "period": job.period_text or "",
     }
+
+
+def _render(job: _Job, selection: Selection) -> tuple[dict[Path, bytes], list[Path]]:
+    """Every document and workbook of the profile, as bytes, keyed by output path."""
+    request, loaded, cv = job.request, job.loaded_profile, job.group.cv
+    profile = loaded.profile
+    values = _names(job)
     where = str(loaded.document.file if loaded.document else loaded.path)
     when = document_time(request.as_of)
+    title = profile.description or loaded.name
     files: dict[Path, bytes] = {}
-    for index, spec in enumerate(profile.documents):
-        template = find_template(spec.template, loaded, index, request.cwd)
-        target = inside(request.out_dir, output_name(spec.output, values, where))
-        files[target] = render_docx(
-            template, context, when, profile.description or loaded.name, loaded_cv.cv.person.name
+    documents: list[Path] = []
+    if profile.documents:
+        context = build_context(cv, profile, selection, job.group.members)
+        for index, spec in enumerate(profile.documents):
+            template = find_template(
+                spec.template, loaded, ("documents", index, "template"), request.cwd
+            )
+            target = inside(request.out_dir, output_name(spec.output, values, where))
+            files[target] = render_docx(template, context, when, title, cv.person.name)
+            documents.append(target)
+    if profile.workbooks:
+        keys = tuple(person_keys(cv.person.name, cv.person.name_variants))
+        labels = labels_for(profile.language, profile.labels)
+        sheet_context = SheetContext(
+            Style(profile.language, profile.date_format, labels, keys),
+            Context(keys, request.as_of),
+            job.group.members,
         )
-    return files
+        for index, spec in enumerate(profile.workbooks):
+            template = None
+            if spec.template:
+                template = find_template(
+                    spec.template, loaded, ("workbooks", index, "template"), request.cwd
+                )
+            target = inside(request.out_dir, output_name(spec.output, values, where))
+            rendered = render_workbook(spec, selection, sheet_context, template, when, title)
+            files[target] = rendered.data
+            job.warnings += rendered.warnings
+    return files, documents
+
+
+def _load_group(request: BuildRequest, cache: dict[tuple[Path, ...], Group]) -> Group:
+    paths = expand_data_paths(request.data_paths)
+    key = tuple(path.resolve() for path in paths)
+    if key not in cache:  # several profiles of one run read the files once
+        files = request.progress(paths) if request.progress and len(paths) > 1 else paths
+        loaded: list[LoadedCV] = [load_cv(path) for path in files]
+        cache[key] = merge(loaded, group_name(request.data_paths))
+    return cache[key]
+
+
+def _prepare(request: BuildRequest, cache: dict[tuple[Path, ...], Group]) -> _Job:
+    group = _load_group(request, cache)
+    loaded_profile = load_profile(request.profile, request.cwd)
+    if request.language:
+        loaded_profile.profile = loaded_profile.profile.model_copy(
+            update={"language": request.language}
+        )
+    period_text, period = resolve_period(request, loaded_profile)
+    selection = select(group.cv, loaded_profile, request.as_of, period)
+    job = _Job(request, group, loaded_profile, period_text, selection)
+    job.files, job.documents = _render(job, selection)
+    return job
 
 
 def _fit_order(loaded: LoadedProfile, selection: Selection) -> list[str]:
@@ -117,44 +216,36 @@ def _fit_order(loaded: LoadedProfile, selection: Selection) -> list[str]:
 
 
 class _Fitter:
-    """Renders and measures candidate selections, remembering the last measurement."""
+    """Renders and measures candidate selections for ``--fit``."""
 
-    def __init__(
-        self,
-        loaded_cv: LoadedCV,
-        loaded: LoadedProfile,
-        request: BuildRequest,
-        soffice: str,
-        limit: int,
-    ) -> None:
-        self.loaded_cv, self.loaded, self.request = loaded_cv, loaded, request
-        self.soffice, self.limit = soffice, limit
+    def __init__(self, job: _Job, soffice: str, limit: int) -> None:
+        self.job, self.soffice, self.limit = job, soffice, limit
 
     def measure(self, selection: Selection) -> tuple[dict[Path, bytes], Measured]:
-        documents = _render_all(self.loaded_cv, self.loaded, selection, self.request)
-        return documents, measure(documents, self.soffice)
+        files, documents = _render(self.job, selection)
+        return files, measure({path: files[path] for path in documents}, self.soffice)
 
-    def fits(self, measured: Measured) -> bool:
-        return all(pages <= self.limit for pages in measured.pages.values())
+    def fits(self, selection: Selection) -> bool:
+        return all(pages <= self.limit for pages in self.measure(selection)[1].pages.values())
 
     def fit(self, selection: Selection) -> Selection:
         """Drop the lowest-ranked entries, section by section in fit order, until it fits:
         per section, the fewest drops that fit, found by bisection."""
         reason = f"fit (page limit {self.limit})"
-        for name in _fit_order(self.loaded, selection):
+        for name in _fit_order(self.job.loaded_profile, selection):
             if name not in selection.sections:
                 continue
             available = len(droppable(selection.sections[name]))
             if available == 0:
                 continue
             emptied = drop_lowest(selection, name, available, reason)
-            if not self.fits(self.measure(emptied)[1]):
+            if not self.fits(emptied):
                 selection = emptied
                 continue
             low, high = 1, available  # dropping `high` fits; find the least that does
             while low < high:
                 middle = (low + high) // 2
-                if self.fits(self.measure(drop_lowest(selection, name, middle, reason))[1]):
+                if self.fits(drop_lowest(selection, name, middle, reason)):
                     high = middle
                 else:
                     low = middle + 1
@@ -162,44 +253,12 @@ class _Fitter:
         return selection
 
 
-@dataclass
-class _Job:
-    """One profile on its way through the pipeline, before anything is written."""
-
-    request: BuildRequest
-    loaded_cv: LoadedCV
-    loaded_profile: LoadedProfile
-    selection: Selection
-    documents: dict[Path, bytes]
-    pages: dict[Path, int] = field(default_factory=dict)
-    pdfs: dict[Path, bytes] = field(default_factory=dict)
-
-
-def _prepare(request: BuildRequest, cvs: dict[Path, LoadedCV]) -> _Job:
-    if request.data not in cvs:  # several profiles of one person read the file once
-        cvs[request.data] = load_cv(request.data)
-    loaded_cv = cvs[request.data]
-    loaded_profile = load_profile(request.profile, request.cwd)
-    if request.language:
-        loaded_profile.profile = loaded_profile.profile.model_copy(
-            update={"language": request.language}
-        )
-    period = None
-    if request.period:
-        try:
-            period = parse_period(request.period)
-        except ValueError as exc:
-            raise ProblemsError([Problem(f"--period: {exc}")], "the command line") from None
-    selection = select(loaded_cv.cv, loaded_profile, request.as_of, period)
-    documents = _render_all(loaded_cv, loaded_profile, selection, request)
-    return _Job(request, loaded_cv, loaded_profile, selection, documents)
-
-
 def _check_pages(jobs: list[_Job], soffice: str) -> None:
     """Measure every document in one LibreOffice run; fit or refuse what is too long."""
-    measured = measure(
-        {path: data for job in jobs for path, data in job.documents.items()}, soffice
-    )
+    documents = {path: job.files[path] for job in jobs for path in job.documents}
+    if not documents:
+        return
+    measured = measure(documents, soffice)
     errors = []
     for job in jobs:
         job.pages = {path: measured.pages[path] for path in job.documents}
@@ -211,12 +270,12 @@ def _check_pages(jobs: list[_Job], soffice: str) -> None:
         if limit is None:
             continue
         if job.request.fit and any(count > limit for count in job.pages.values()):
-            fitter = _Fitter(job.loaded_cv, job.loaded_profile, job.request, soffice, limit)
+            fitter = _Fitter(job, soffice, limit)
             job.selection = fitter.fit(job.selection)
-            job.documents, fitted = fitter.measure(job.selection)
+            job.files, fitted = fitter.measure(job.selection)
             job.pages, job.pdfs = fitted.pages, fitted.pdfs
         errors += [
-            over_limit_message(path.name, count, limit, job.documents[path])
+            over_limit_message(path.name, count, limit, job.files[path])
             for path, count in job.pages.items()
             if count > limit
         ]
@@ -228,14 +287,14 @@ def build_all(requests: list[BuildRequest]) -> list[BuildResult]:
     """Run several profiles; all their files are written, or none."""
     needs_pages = any(request.needs_pages for request in requests)
     soffice = require_soffice() if needs_pages else None  # before anything is written
-    cvs: dict[Path, LoadedCV] = {}
-    jobs = [_prepare(request, cvs) for request in requests]
+    cache: dict[tuple[Path, ...], Group] = {}
+    jobs = [_prepare(request, cache) for request in requests]
     if soffice is not None:
         _check_pages([job for job in jobs if job.request.needs_pages], soffice)
     files: dict[Path, bytes] = {}
     results = []
     for job in jobs:
-        own = dict(job.documents)
+        own = dict(job.files)
         if job.request.pdf:
             own.update(
                 {inside(job.request.out_dir, path.name): data for path, data in job.pdfs.items()}
@@ -253,7 +312,13 @@ def build_all(requests: list[BuildRequest]) -> list[BuildResult]:
         files.update(own)
         results.append(
             BuildResult(
-                job.loaded_cv, job.loaded_profile, job.selection, report, list(own), job.pages
+                job.group,
+                job.loaded_profile,
+                job.selection,
+                report,
+                list(own),
+                job.pages,
+                job.warnings,
             )
         )
     write_all(files)

@@ -7,6 +7,8 @@ exit code 1. Usage errors exit 2 (click's own). Anything else is a bug and keeps
 from __future__ import annotations
 
 import json
+import sys
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
@@ -22,6 +24,7 @@ from .resources import example_cv
 from .validate import LoadedCV, load_cv
 
 DEFAULT_DATA = Path("cv.yaml")
+PROGRESS_FROM = 5  # person files; fewer load too fast for a progress bar to help
 
 
 def resolve_data(data: Path | None) -> Path:
@@ -77,7 +80,13 @@ DATA_OPTION = click.option(
     help="Profile to apply: ./profiles/NAME.yaml, else a bundled one. Repeat it for several "
     "documents in one run (one LibreOffice start for all PDFs).",
 )
-@DATA_OPTION
+@click.option(
+    "--data",
+    type=click.Path(path_type=Path),
+    multiple=True,
+    help="The CV file (default: ./cv.yaml, else the bundled example). Repeat it, or give a "
+    "folder of person files, for one report on a whole group.",
+)
 @click.option(
     "--as-of",
     "as_of",
@@ -125,7 +134,7 @@ DATA_OPTION = click.option(
 def main(
     ctx: click.Context,
     profiles_: tuple[str, ...],
-    data: Path | None,
+    data: tuple[Path, ...],
     as_of: date,
     period: str | None,
     out: Path,
@@ -150,7 +159,7 @@ def main(
     if not profiles_:
         click.echo(ctx.get_help())
         return
-    source = resolve_data(data)
+    source = list(data) if data else [resolve_data(None)]
     requests = [
         BuildRequest(
             profile=name,
@@ -163,16 +172,33 @@ def main(
             pdf=pdf,
             check_pages=check_pages,
             fit=fit,
+            progress=_progress,
         )
         for name in profiles_
     ]
     for result in build_all(requests):
+        for warning in result.warnings:
+            click.echo(warning.format(), err=True)
         if explain:
             click.echo(result.report, nl=False)
         for path in result.written:
             pages = result.pages.get(path)
             suffix = f" ({_plural(pages, 'page')})" if pages is not None else ""
             click.echo(f"wrote {_display(path)}{suffix}")
+
+
+def _progress(paths: list[Path]) -> Iterable[Path]:
+    """A progress bar on standard error while many person files load."""
+    if len(paths) < PROGRESS_FROM:
+        yield from paths
+        return
+    with click.progressbar(
+        paths,
+        label="Reading person files",
+        file=sys.stderr,
+        item_show_func=lambda path: path.name if path else "",
+    ) as bar:
+        yield from bar
 
 
 @main.command()

@@ -38,6 +38,7 @@ LABELS: dict[str, dict[str, str]] = {
         "contribution": "Own contribution",
         "orcid": "ORCID",
         "born": "Born",
+        "report_title": "Annual report",
     },
     "de": {
         "bio": "Profil",
@@ -68,6 +69,7 @@ LABELS: dict[str, dict[str, str]] = {
         "contribution": "Eigener Beitrag",
         "orcid": "ORCID",
         "born": "Geboren",
+        "report_title": "Jahresbericht",
     },
 }
 

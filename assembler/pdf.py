@@ -46,8 +46,10 @@ def to_pdf(
     out_dir: Path,
     timeout: float = DEFAULT_TIMEOUT,
     soffice: str | None = None,
+    target: str = "pdf",
 ) -> list[Path]:
-    """Convert documents to PDF in one LibreOffice run; return the PDFs in the same order."""
+    """Convert documents in one LibreOffice run; return the outputs in the same order.
+    ``target`` is LibreOffice's --convert-to argument (``pdf``, or ``csv:...`` for sheets)."""
     binary = soffice or require_soffice()
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="assemble-lo-") as profile:
@@ -58,7 +60,7 @@ def to_pdf(
             "--norestore",
             "--nolockcheck",
             "--convert-to",
-            "pdf",
+            target,
             "--outdir",
             str(out_dir),
             *[str(path) for path in documents],
@@ -74,7 +76,8 @@ def to_pdf(
             raise AssembleError(
                 f"LibreOffice did not finish converting within {timeout:.0f} s and was stopped"
             ) from None
-    pdfs = [out_dir / f"{path.stem}.pdf" for path in documents]
+    suffix = target.split(":", 1)[0]
+    pdfs = [out_dir / f"{path.stem}.{suffix}" for path in documents]
     missing = [pdf for pdf in pdfs if not pdf.is_file() or pdf.stat().st_size == 0]
     if missing or process.returncode != 0:
         detail = stderr.decode("utf-8", "replace").strip()[:300]

@@ -61,6 +61,8 @@ LIST_SECTIONS: dict[str, type[Model]] = {
 TEXT_LIST_SECTIONS = ("skills", "languages")
 KNOWN_SECTIONS = ("bio", *LIST_SECTIONS, *TEXT_LIST_SECTIONS)
 DERIVED_FIELDS = ("author_position", "ongoing", "year")
+# Further values a workbook column can show (see columns.py).
+SHEET_DERIVED = ("dates", "citation", "duration_months", "status", "members", "role_label")
 OPERATORS = ("not", "contains", "min", "max")
 
 _RELATIVE = re.compile(r"^(\d+)\s*(year|years|month|months)$", re.IGNORECASE)
@@ -164,6 +166,7 @@ class SectionRule(Model):
     max_chars: PositiveInt | None = None
     overlap: Literal["allowed", "forbidden"] = "forbidden"
     extend_by_breaks: bool = False
+    window_on: Literal["span", "start", "end"] = "span"
     label: Text | None = None
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
@@ -197,6 +200,59 @@ class DocumentSpec(Model):
     output: Text
 
 
+_SHEET_NAME_FORBIDDEN = set("[]:*?/\\")
+
+
+class SheetSpec(Model):
+    """One worksheet: the entries of a profile section, a count by one field, or a summary."""
+
+    name: Text
+    section: Text | None = None
+    columns: dict[Text, Text] = Field(default_factory=dict)
+    count_by: Text | None = None
+    chart: Literal["bar", "column", "pie"] | None = None
+    summary: bool = False
+
+    @field_validator("name")
+    @classmethod
+    def _excel_name(cls, value: str) -> str:
+        bad = sorted(set(value) & _SHEET_NAME_FORBIDDEN)
+        if bad:
+            raise ValueError(f"Excel sheet names cannot contain {' '.join(bad)}")
+        if len(value) > 31:
+            raise ValueError(f"Excel sheet names have at most 31 characters ({len(value)} here)")
+        return value
+
+    @model_validator(mode="after")
+    def _kind(self) -> SheetSpec:
+        if self.summary:
+            if self.section or self.columns or self.count_by:
+                raise ValueError("a summary sheet takes no section, columns or count_by")
+            return self
+        if not self.section:
+            raise ValueError("a sheet needs `section:` (or `summary: true`)")
+        if self.count_by and self.columns:
+            raise ValueError("a sheet has either `columns` or `count_by`, not both")
+        if not self.count_by and not self.columns:
+            raise ValueError("a sheet needs `columns: {Header: field, ...}`")
+        if self.chart and not self.count_by:
+            raise ValueError("`chart` draws the counts of a `count_by` sheet")
+        return self
+
+
+class WorkbookSpec(Model):
+    output: Text
+    template: Text | None = None
+    sheets: list[SheetSpec] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_names(self) -> WorkbookSpec:
+        names = [sheet.name.casefold() for sheet in self.sheets]
+        if len(names) != len(set(names)):
+            raise ValueError("two sheets of one workbook have the same name")
+        return self
+
+
 class Profile(Model):
     name: Text | None = None
     description: Text | None = None
@@ -205,9 +261,20 @@ class Profile(Model):
     page_limit: PositiveInt | None = None
     fit_order: list[Text] = Field(default_factory=list)
     documents: list[DocumentSpec] = Field(default_factory=list)
+    workbooks: list[WorkbookSpec] = Field(default_factory=list)
+    period: Text | None = Field(
+        None, description="Default for --period: YEAR, FROM..TO, or last_year (before as_of)"
+    )
     date_format: DateFormat = "month"
     labels: dict[str, Text] = Field(default_factory=dict)
     sections: dict[str, SectionValue | None] = Field(default_factory=dict)
+
+    @field_validator("period")
+    @classmethod
+    def _period(cls, value: str | None) -> str | None:
+        if value is not None and value != "last_year":
+            parse_period(value)
+        return value
 
     def rules(self) -> dict[str, SectionRule]:
         """The sections to show, in profile order (``null`` removes an inherited section)."""

@@ -9,14 +9,18 @@ problem of the file, at their lines.
 from __future__ import annotations
 
 import difflib
+import typing
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from pydantic import BaseModel
 
 from .problems import Problem, ProblemsError
 from .profile_model import (
     KNOWN_SECTIONS,
     LIST_SECTIONS,
     OPERATORS,
+    SHEET_DERIVED,
     TEXT_LIST_SECTIONS,
     Profile,
     SectionRule,
@@ -221,6 +225,7 @@ def check_rules(loaded: LoadedProfile) -> list[Problem]:
             )
             continue
         problems += _check_fields(loaded, name, source, rule)
+    problems += _check_workbooks(loaded, rules)
     for index, section in enumerate(loaded.profile.fit_order):
         if section not in rules:
             file = loaded.document.file if loaded.document else str(loaded.path)
@@ -285,6 +290,64 @@ def _check_fields(
                     _suggest(bare, fields),
                 )
             )
+    return problems
+
+
+def _column_fields(source: str) -> list[str]:
+    model = LIST_SECTIONS[source]
+    fields = [*entry_fields(model), *SHEET_DERIVED]
+    for name, info in model.model_fields.items():
+        inner = next((m for m in _models(info.annotation)), None)
+        if inner is not None:
+            fields += [f"{name}.{sub}" for sub in inner.model_fields]
+    return fields
+
+
+def _models(annotation: object) -> list[type[BaseModel]]:
+    found = []
+    for arg in (annotation, *typing.get_args(annotation)):
+        if isinstance(arg, type) and issubclass(arg, BaseModel):
+            found.append(arg)
+    return found
+
+
+def _check_workbooks(loaded: LoadedProfile, rules: dict[str, SectionRule]) -> list[Problem]:
+    """Sheets must show sections the profile selects, with fields those entries have."""
+    problems: list[Problem] = []
+    document = loaded.document
+    file = document.file if document else str(loaded.path)
+    for w_index, workbook in enumerate(loaded.profile.workbooks):
+        for s_index, sheet in enumerate(workbook.sheets):
+            base: PathKey = ("workbooks", w_index, "sheets", s_index)
+
+            def problem(key: str, message: str, hint: str = "", base: PathKey = base) -> None:
+                line = document.locate((*base, key))[0] if document else None
+                problems.append(
+                    Problem(
+                        message, file=file, line=line, path=format_path((*base, key)), hint=hint
+                    )
+                )
+
+            if sheet.summary or sheet.section is None:
+                continue
+            rule = rules.get(sheet.section)
+            if rule is None:
+                problem(
+                    "section",
+                    f"the sheet shows {sheet.section!r}, which the profile does not select",
+                    "Add it under `sections:` (for example `" + f"{sheet.section}: all`)",
+                )
+                continue
+            source = rule.from_ or sheet.section
+            if source not in LIST_SECTIONS:
+                problem("section", f"{source} has no entries to list in a sheet")
+                continue
+            fields = _column_fields(source)
+            wanted = [*sheet.columns.values(), *([sheet.count_by] if sheet.count_by else [])]
+            for name in wanted:
+                if name not in fields:
+                    key = "count_by" if name == sheet.count_by else "columns"
+                    problem(key, f"{source} entries have no field {name!r}", _suggest(name, fields))
     return problems
 
 

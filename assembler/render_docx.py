@@ -23,6 +23,7 @@ from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, Undefine
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from lxml import etree
 
+from .package import normalise_zip, too_large
 from .problems import Problem, ProblemsError
 from .shape import Rich
 
@@ -34,8 +35,6 @@ _BROKEN_PACKAGE = (
     etree.XMLSyntaxError,
     zipfile.BadZipFile,
 )
-MAX_ZIP_ENTRIES = 2000
-MAX_UNCOMPRESSED = 200 * 1024 * 1024
 _TAG = re.compile(r"<[^>]+>")
 _MACRO_TYPES = ("macroEnabled", "vbaProject")
 
@@ -84,8 +83,7 @@ def check_package(template: Path) -> None:
         )
     try:
         with zipfile.ZipFile(template) as archive:
-            infos = archive.infolist()
-            if len(infos) > MAX_ZIP_ENTRIES or sum(i.file_size for i in infos) > MAX_UNCOMPRESSED:
+            if too_large(archive):
                 raise ProblemsError(
                     [_problem(template, "the template is too large when unpacked (a zip bomb?)")],
                     str(template),
@@ -179,20 +177,6 @@ def set_properties(
     props.last_modified_by = "assemble"
     props.author = author
     props.title = title
-
-
-def normalise_zip(data: bytes) -> bytes:
-    """Rewrite a zip with fixed entry times and attributes (python-docx stamps the clock)."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    target_buffer = io.BytesIO()
-    with zipfile.ZipFile(target_buffer, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            fixed.create_system = 0
-            target.writestr(fixed, source.read(info.filename))
-    return target_buffer.getvalue()
 
 
 def render_docx(

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from .dates import PartialDate
-from .model import CV, Entry, entries
+from .dates import PartialDate, Span
+from .model import CV, Entry, RangeEntry, entries
 from .names import person_keys
 from .problems import Problem, ProblemsError
 from .profile_model import LIST_SECTIONS, TEXT_LIST_SECTIONS, SectionRule, parse_period
@@ -92,6 +92,24 @@ def window_of(
     return first, last
 
 
+_STILL_RUNNING = Span(PartialDate(1), None)  # marker: no end date to place in a window
+
+
+def _window_span(entry: Entry, window_on: str) -> Span | None:
+    """The dates a window tests: the whole span, or only the start or the end."""
+    span = entry.span()
+    if window_on == "span" or span is None:
+        return span
+    if isinstance(entry, RangeEntry):
+        if window_on == "start":
+            return Span(entry.start, entry.start) if entry.start else None
+        if entry.end is None:
+            return _STILL_RUNNING if entry.start else None
+        return Span(entry.end, entry.end)
+    point = span.start if window_on == "start" else (span.end or span.start)
+    return Span(point, point)
+
+
 def _window_reason(
     rule: SectionRule,
     first: date | None,
@@ -134,7 +152,12 @@ def _select_entries(
         if rule.overlap != "allowed" and entry_id in already:
             drops[entry_id] = f"already in {already[entry_id]}"
             continue
-        span = entry.span()
+        span = _window_span(entry, rule.window_on)
+        if span is _STILL_RUNNING:
+            if first is not None or last is not None:
+                drops[entry_id] = "still running (window on end)"
+                continue
+            span = entry.span()
         if span is None:
             if first is not None or last is not None:
                 result.undated.append(entry_id)

@@ -215,8 +215,13 @@ def person_context(cv: CV, style: Style) -> dict[str, Any]:
     return person
 
 
-def build_context(cv: CV, profile: Profile, selection: Selection) -> dict[str, Any]:
-    """The whole template context of DESIGN.md "What templates see"."""
+def build_context(
+    cv: CV, profile: Profile, selection: Selection, members: dict[str, list[str]] | None = None
+) -> dict[str, Any]:
+    """The whole template context of DESIGN.md "What templates see". ``members`` maps entry
+    ids to the people of a group they belong to (shown as each entry's ``members``)."""
+    members = members or {}
+    people = list(dict.fromkeys(name for names in members.values() for name in names))
     labels = labels_for(profile.language, profile.labels)
     for name, section in selection.sections.items():
         if section.rule.label:
@@ -231,6 +236,7 @@ def build_context(cv: CV, profile: Profile, selection: Selection) -> dict[str, A
         "bio": "",
         "bio_paragraphs": [],
         "supervision_summary": "",
+        "members": people,
     }
     for name in (*LIST_SECTIONS, *TEXT_LIST_SECTIONS):
         result[name] = []
@@ -259,6 +265,8 @@ def build_context(cv: CV, profile: Profile, selection: Selection) -> dict[str, A
                 )
                 for entry in section.entries
             ]
+            for entry, shaped in zip(section.entries, result[name], strict=True):
+                shaped["members"] = "; ".join(members.get(entry.id or "", []))
             if section.source == "supervision" and cv.supervision and cv.supervision.summary:
                 result["supervision_summary"] = cv.supervision.summary
     as_of = PartialDate(selection.as_of.year, selection.as_of.month, selection.as_of.day)

@@ -533,6 +533,121 @@ def part_a() -> Document:
     return document
 
 
+def annual_report() -> Document:
+    document = new_document(10, date_column=Cm(4.3))
+    w = Writer(document)
+    w.para("{{ labels.report_title }} {{ profile.period }}", style="Title")
+    w.para(
+        "{{ person.full_name }}{% if members|length > 1 %}: {{ members|join(', ') }}{% endif %}",
+        style="CV Contact",
+    )
+    publication_lists = (
+        "journal_articles",
+        "conference_papers",
+        "workshop_papers",
+        "books",
+        "book_chapters",
+        "preprints",
+        "other_outputs",
+    )
+    body: list[tuple[str, ...]] = []
+    for name in publication_lists:
+        body += [
+            ("tag", f"{{%p if {name} %}}"),
+            ("CV Subheading", f"{{{{ labels.{name} }}}} ({{{{ {name}|length }}}})"),
+            *numbered(name),
+            ("tag", "{%p endif %}"),
+        ]
+    w.section("publications", body, guard=" or ".join(publication_lists))
+    w.section(
+        "talks", dated("talks", TALK + "{% if members|length > 1 %} [{{ e.members }}]{% endif %}")
+    )
+    w.section(
+        "projects",
+        subsections(
+            ("projects_started", dated("projects_started", PROJECT)),
+            ("projects_running", dated("projects_running", PROJECT)),
+            ("projects_ended", dated("projects_ended", PROJECT)),
+        ),
+        guard="projects_started or projects_running or projects_ended",
+    )
+    w.section(
+        "awards",
+        dated("awards", AWARD + "{% if members|length > 1 %} [{{ e.members }}]{% endif %}"),
+    )
+    w.section(
+        "teaching",
+        [
+            ("tag", "{%p for e in teaching %}"),
+            ("CV Entry", "{{ e.term or e.dates }}", "\t", TEACHING),
+            ("tag", "{%p endfor %}"),
+        ],
+    )
+    w.section("service", dated("service", SERVICE))
+    w.section(
+        "supervision",
+        [
+            ("tag", "{%p if supervision_summary %}"),
+            ("Normal", "{{ supervision_summary }}"),
+            ("tag", "{%p endif %}"),
+            *dated("supervision", "{{ e.name }}{% if e.level %} ({{ e.level }}){% endif %}"),
+        ],
+        guard="supervision or supervision_summary",
+    )
+    add_footer(document, "{{ person.full_name }} · {{ labels.report_title }} {{ profile.period }}")
+    return document
+
+
+PROJECT_COLUMNS = (
+    ("Acronym", 14, None),
+    ("Title", 48, None),
+    ("Funder", 18, None),
+    ("Programme", 18, None),
+    ("Grant ID", 14, None),
+    ("Start", 10, "yyyy-mm"),
+    ("End", 10, "yyyy-mm"),
+    ("Months", 8, "0"),
+    ("Role", 12, None),
+    ("Budget", 14, "#,##0"),
+    ("Currency", 9, None),
+    ("Status", 10, None),
+    ("Members", 24, None),
+)
+
+
+def projects_workbook(path: Path) -> None:
+    """A styled workbook for admin-projects: a title, an Excel table, formats per column."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment
+    from openpyxl.styles import Font as XFont
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.table import Table, TableStyleInfo
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Projects"
+    sheet["A1"] = "Third-party funded projects"
+    sheet["A1"].font = XFont(name=FONT, size=14, bold=True, color="1F3864")
+    sheet["A2"] = "Dates as YYYY-MM; status as of the report's reference date."
+    sheet["A2"].font = XFont(name=FONT, size=9, italic=True, color="555555")
+    header_row = 4
+    for column, (header, width, number_format) in enumerate(PROJECT_COLUMNS, start=1):
+        letter = get_column_letter(column)
+        sheet.column_dimensions[letter].width = width
+        sheet.cell(row=header_row, column=column, value=header)
+        sample = sheet.cell(row=header_row + 1, column=column)
+        sample.font = XFont(name=FONT, size=10)
+        sample.alignment = Alignment(vertical="top", wrap_text=header == "Title")
+        if number_format:
+            sample.number_format = number_format
+    last = get_column_letter(len(PROJECT_COLUMNS))
+    table = Table(displayName="Projects", ref=f"A{header_row}:{last}{header_row + 1}")
+    table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
+    sheet.add_table(table)
+    sheet.freeze_panes = f"A{header_row + 1}"
+    workbook.save(path)
+
+
 TEMPLATES = {
     "eu-horizon-cv.docx": eu_horizon,
     "full-cv.docx": full_cv,
@@ -540,6 +655,7 @@ TEMPLATES = {
     "dfg-cv.docx": dfg,
     "msca-cv.docx": msca,
     "eu-horizon-part-a.docx": part_a,
+    "annual-report.docx": annual_report,
 }
 
 
@@ -549,6 +665,8 @@ def main() -> None:
     for name, factory in TEMPLATES.items():
         factory().save(target / name)
         print(f"wrote templates/{name}")
+    projects_workbook(target / "projects.xlsx")
+    print("wrote templates/projects.xlsx")
 
 
 if __name__ == "__main__":

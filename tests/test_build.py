@@ -182,7 +182,8 @@ def test_several_profiles_in_one_run(workdir: Path) -> None:
     result = invoke("--profile", "eu-horizon", "--profile", "dfg")
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (workdir / "output").iterdir()) == [
-        "ada-example-dfg-lebenslauf.docx", "ada-example-eu-horizon-cv.docx",
+        "ada-example-dfg-lebenslauf.docx",
+        "ada-example-eu-horizon-cv.docx",
     ]
 
 

@@ -99,3 +99,36 @@ def test_fit_drops_lowest_ranked_entries_in_fit_order(workdir: Path) -> None:
     talks = report.split("## talks")[1]
     assert talks.count("fit (page limit 1)") == 5  # the first section in fit_order is emptied
     assert not (workdir / "output" / "sebastian-lapuschkin-eu-horizon-cv.pdf").exists()
+
+
+CSV_UTF8 = "csv:Text - txt - csv (StarCalc):44,34,76,1"
+
+
+def test_libreoffice_reads_the_workbooks(tmp_path: Path) -> None:
+    requests = [
+        BuildRequest(
+            profile=name,
+            data=example_cv(),
+            as_of=date(2026, 11, 21),
+            out_dir=tmp_path,
+            cwd=tmp_path,
+            period="2024",
+        )
+        for name in ("admin-projects", "annual-report")
+    ]
+    workbooks = [
+        path for request in requests for path in build(request).written if path.suffix == ".xlsx"
+    ]
+    assert len(workbooks) == 2
+    csvs = to_pdf(workbooks, tmp_path / "csv", target=CSV_UTF8)
+    projects = csvs[0].read_text(encoding="utf-8")
+    assert '"Acronym","Title","Funder"' in projects
+    # Dates come out as the cells show them: real dates formatted YYYY-MM.
+    assert (
+        '"DAKI-FWS","Data- and AI-supported Early Warning System",,,,2021-12,2024-11,36,'
+        in projects
+    )
+    summary = csvs[1].read_text(encoding="utf-8")  # the first sheet: the summary
+    assert summary.splitlines()[0] == '"Section","Entries"'
+    pdf = to_pdf([workbooks[1]], tmp_path / "pdf")[0]
+    assert page_count(pdf) >= 2  # every sheet, the chart included, is printable

@@ -1,0 +1,73 @@
+"""Values into Excel cells, typed and safe.
+
+A date is an Excel date formatted at its own precision, a number is a number, and text is text:
+openpyxl turns a string that starts with "=" into a formula, so text that a spreadsheet could
+read as one (leading = + - @, tab, carriage return, NUL: OWASP's CSV/formula injection list)
+is stored as a string with Excel's quote prefix. Excel's own limits are checked here, before
+anything is written, with the entry that breaks them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+
+from .dates import PartialDate
+
+MAX_CELL_CHARS = 32_767
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\0")
+DATE_FORMATS = {"year": "yyyy", "month": "yyyy-mm", "day": "yyyy-mm-dd"}
+EXCEL_FIRST_YEAR = 1900
+
+
+class CellError(ValueError):
+    """A value Excel cannot hold; the caller names the entry and column."""
+
+
+def cell_text(value: str) -> str:
+    text = ILLEGAL_CHARACTERS_RE.sub("", value)
+    if len(text) > MAX_CELL_CHARS:
+        raise CellError(
+            f"the text has {len(text)} characters; an Excel cell holds at most {MAX_CELL_CHARS}"
+        )
+    return text
+
+
+def set_cell(cell: Cell, value: Any) -> None:
+    """Write one value with its Excel type and number format."""
+    if value is None or value == "":
+        cell.value = None
+        return
+    if isinstance(value, bool):
+        cell.value = value
+        return
+    if isinstance(value, int | float | Decimal):
+        cell.value = value
+        return
+    if isinstance(value, PartialDate):
+        if value.year < EXCEL_FIRST_YEAR:  # Excel's calendar starts in 1900: keep it as text
+            _set_text(cell, str(value))
+            return
+        cell.value = value.first_day()
+        cell.number_format = DATE_FORMATS[value.precision]
+        return
+    if isinstance(value, date):
+        cell.value = value
+        cell.number_format = DATE_FORMATS["day"]
+        return
+    if isinstance(value, list | tuple):
+        value = "; ".join(str(item) for item in value)
+    _set_text(cell, cell_text(str(value)))
+
+
+def _set_text(cell: Cell, text: str) -> None:
+    if text.startswith(FORMULA_TRIGGERS):
+        # Bypass openpyxl's formula detection and mark the cell as literal text for Excel.
+        cell._value = text
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    else:
+        cell.value = text

@@ -1,0 +1,300 @@
+"""Excel workbooks from selected entries, plain or filled into the user's styled template.
+
+Without a template each sheet gets a bold, frozen header with an autofilter and widths that fit
+the content. With one, the rows go below the template's header row (or into its Excel table)
+in the style of the template's first data row, and its header, widths and other sheets stay.
+openpyxl cannot keep some template parts (images, charts, shapes, data-validation extensions,
+pivot tables); they are named in warnings before anything is written, and macro-enabled
+workbooks are refused.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections import Counter
+from copy import copy
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.chart import BarChart, PieChart, Reference
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.table import TableColumn
+from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
+
+from .cells import CellError, set_cell
+from .columns import SheetContext, column_value, display_width
+from .package import normalise_zip, too_large
+from .problems import Problem, ProblemsError
+from .profile_model import SheetSpec, WorkbookSpec
+from .select import Selection
+
+HEADER_FONT = Font(bold=True)
+MIN_WIDTH, MAX_WIDTH = 8, 60
+_UNSUPPORTED = (
+    ("xl/media/", "images"),
+    ("xl/charts/", "charts"),
+    ("xl/drawings/", "drawings and shapes"),
+    ("xl/pivotTables/", "pivot tables"),
+    ("xl/slicers/", "slicers"),
+)
+_EXTENSION = re.compile(rb"<x14:(dataValidations|conditionalFormattings|sparklineGroups)")
+
+
+@dataclass
+class RenderedWorkbook:
+    data: bytes
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def inspect_template(path: Path) -> list[Problem]:
+    """Refuse macro workbooks; warn about what openpyxl would drop when saving."""
+    if path.suffix.lower() in (".xlsm", ".xltm", ".xls"):
+        raise ProblemsError(
+            [
+                Problem(
+                    f"{path.suffix} templates are not supported",
+                    file=str(path),
+                    hint="Save the template as an Excel workbook (.xlsx) without macros",
+                )
+            ],
+            str(path),
+        )
+    try:
+        with zipfile.ZipFile(path) as archive:
+            if too_large(archive):
+                raise ProblemsError(
+                    [Problem("the template is too large when unpacked", file=str(path))], str(path)
+                )
+            names = archive.namelist()
+            if any(name.endswith("vbaProject.bin") for name in names):
+                raise ProblemsError(
+                    [
+                        Problem(
+                            "the template contains macros",
+                            file=str(path),
+                            hint="Save it as .xlsx without macros",
+                        )
+                    ],
+                    str(path),
+                )
+            sheets = [archive.read(n) for n in names if n.startswith("xl/worksheets/sheet")]
+    except (zipfile.BadZipFile, OSError):
+        raise ProblemsError(
+            [
+                Problem(
+                    "not an Excel .xlsx file",
+                    file=str(path),
+                    hint="Open it in Excel or LibreOffice and save as .xlsx",
+                )
+            ],
+            str(path),
+        ) from None
+    found = [label for prefix, label in _UNSUPPORTED if any(n.startswith(prefix) for n in names)]
+    kinds = {match.decode() for xml in sheets for match in _EXTENSION.findall(xml)}
+    if kinds:
+        found.append("Excel 2010 extensions (" + ", ".join(sorted(kinds)) + ")")
+    return [
+        Problem(
+            f"the template's {label} cannot be kept and will be missing from the output",
+            file=str(path),
+            severity="warning",
+            hint="Remove them from the template or add them after filling",
+        )
+        for label in found
+    ]
+
+
+def _rows(sheet: SheetSpec, selection: Selection, context: SheetContext) -> list[list[Any]]:
+    section = selection.sections[sheet.section or ""]
+    rows = []
+    for entry in section.entries:
+        row = []
+        for header, name in sheet.columns.items():
+            value = column_value(entry, name, context)
+            row.append((value, f"{sheet.section} entry {entry.id}, column {header!r}"))
+        rows.append(row)
+    return rows
+
+
+def _counts(sheet: SheetSpec, selection: Selection, context: SheetContext) -> list[tuple]:
+    section = selection.sections[sheet.section or ""]
+    counter = Counter(
+        column_value(entry, sheet.count_by or "", context) for entry in section.entries
+    )
+    return sorted(
+        ((str(k) if k is not None else "(none)", v) for k, v in counter.items()),
+        key=lambda item: (-item[1], item[0]),
+    )
+
+
+def _write(ws: Worksheet, row: int, column: int, value: Any, where: str) -> None:
+    try:
+        set_cell(ws.cell(row=row, column=column), value)
+    except CellError as exc:
+        raise ProblemsError(
+            [Problem(f"{where}: {exc}", hint="Shorten the text")], "the workbook"
+        ) from None
+
+
+def _plain_sheet(ws: Worksheet, headers: list[str], rows: list[list[tuple[Any, str]]]) -> None:
+    for column, header in enumerate(headers, start=1):
+        cell = ws.cell(row=1, column=column, value=header)
+        cell.font = HEADER_FONT
+    widths = [len(header) + 2 for header in headers]
+    for index, row in enumerate(rows, start=2):
+        for column, (value, where) in enumerate(row, start=1):
+            _write(ws, index, column, value, where)
+            widths[column - 1] = max(widths[column - 1], display_width(value) + 2)
+    for column, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(column)].width = max(
+            MIN_WIDTH, min(width, MAX_WIDTH)
+        )
+    ws.freeze_panes = "A2"
+    last = get_column_letter(max(len(headers), 1))
+    ws.auto_filter.ref = f"A1:{last}{max(len(rows) + 1, 1)}"
+
+
+def _header_row(ws: Worksheet) -> int | None:
+    for row in ws.iter_rows(min_row=1, max_row=min(ws.max_row, 30)):
+        if any(cell.value not in (None, "") for cell in row):
+            return row[0].row
+    return None
+
+
+def _fill_template_sheet(
+    ws: Worksheet, headers: list[str], rows: list[list[tuple[Any, str]]]
+) -> None:
+    """Rows below the template's header, styled like its first data row."""
+    table = next(iter(ws.tables.values()), None)
+    header_row = None
+    if table is not None:
+        header_row = int(re.findall(r"\d+", table.ref.split(":")[0])[0])
+    else:
+        header_row = _header_row(ws)
+    if header_row is None:
+        _plain_sheet(ws, headers, rows)
+        return
+    existing = {
+        str(cell.value).strip().casefold(): cell.column
+        for cell in ws[header_row]
+        if cell.value not in (None, "")
+    }
+    positions = []
+    next_free = max(existing.values(), default=0) + 1
+    for header in headers:
+        column = existing.get(header.casefold())
+        if column is None:
+            column = next_free
+            next_free += 1
+            cell = ws.cell(row=header_row, column=column, value=header)
+            cell.font = HEADER_FONT
+        positions.append(column)
+    sample = {cell.column: cell for cell in ws[header_row + 1]} if ws.max_row > header_row else {}
+    styles = {
+        column: (
+            copy(cell.font),
+            copy(cell.fill),
+            copy(cell.border),
+            copy(cell.alignment),
+            cell.number_format,
+        )
+        for column, cell in sample.items()
+        if cell.has_style
+    }
+    if ws.max_row > header_row:
+        ws.delete_rows(header_row + 1, ws.max_row - header_row)
+    for offset, row in enumerate(rows, start=1):
+        for column, (value, where) in zip(positions, row, strict=True):
+            cell = ws.cell(row=header_row + offset, column=column)
+            if column in styles:
+                cell.font, cell.fill, cell.border, cell.alignment, number_format = styles[column]
+                cell.number_format = number_format
+            _write(ws, header_row + offset, column, value, where)
+    last_row = header_row + max(len(rows), 1)
+    last_column = get_column_letter(max(positions + list(existing.values())))
+    first_column = table.ref.split(":")[0].rstrip("0123456789") if table is not None else "A"
+    ref = f"{first_column}{header_row}:{last_column}{last_row}"
+    if table is not None:
+        known = {column.name.casefold() for column in table.tableColumns}
+        for header in headers:  # columns added to the right join the table
+            if header.casefold() not in known:
+                table.tableColumns.append(TableColumn(id=len(table.tableColumns) + 1, name=header))
+        table.ref = ref
+        if table.autoFilter is not None:
+            table.autoFilter.ref = ref
+    elif ws.auto_filter.ref:
+        ws.auto_filter.ref = ref
+
+
+def _count_sheet(ws: Worksheet, sheet: SheetSpec, counts: list[tuple[str, int]]) -> None:
+    headers = [(sheet.count_by or "").replace("_", " ").capitalize(), "Count"]
+    _plain_sheet(ws, headers, [[(key, "count"), (value, "count")] for key, value in counts])
+    if sheet.chart and counts:
+        chart = PieChart() if sheet.chart == "pie" else BarChart()
+        if sheet.chart == "bar":
+            chart.type = "bar"
+        elif sheet.chart == "column":
+            chart.type = "col"
+        chart.title = sheet.name
+        data = Reference(ws, min_col=2, min_row=1, max_row=len(counts) + 1)
+        labels = Reference(ws, min_col=1, min_row=2, max_row=len(counts) + 1)
+        chart.add_data(data, titles_from_data=True)
+        chart.set_categories(labels)
+        chart.legend = None if sheet.chart != "pie" else chart.legend
+        ws.add_chart(chart, "D2")
+
+
+def _summary_sheet(ws: Worksheet, selection: Selection, labels: dict[str, str]) -> None:
+    rows = [
+        [(labels.get(name, name), "summary"), (section.kept_count, "summary")]
+        for name, section in selection.sections.items()
+        if section.source != "bio"
+    ]
+    _plain_sheet(ws, ["Section", "Entries"], rows)
+
+
+def render_workbook(
+    spec: WorkbookSpec,
+    selection: Selection,
+    context: SheetContext,
+    template: Path | None,
+    when: datetime,
+    title: str,
+) -> RenderedWorkbook:
+    warnings = inspect_template(template) if template else []
+    workbook = load_workbook(template) if template else Workbook()
+    fresh = template is None
+    for index, sheet in enumerate(spec.sheets):
+        if sheet.name in workbook.sheetnames:
+            ws = workbook[sheet.name]
+        elif fresh and index == 0:
+            ws = workbook.active
+            ws.title = sheet.name
+        else:
+            ws = workbook.create_sheet(sheet.name)
+        if sheet.summary:
+            _summary_sheet(ws, selection, context.style.labels)
+        elif sheet.count_by:
+            _count_sheet(ws, sheet, _counts(sheet, selection, context))
+        else:
+            headers = list(sheet.columns)
+            rows = _rows(sheet, selection, context)
+            if fresh or (ws.max_row <= 1 and ws.max_column <= 1 and ws["A1"].value is None):
+                _plain_sheet(ws, headers, rows)
+            else:
+                _fill_template_sheet(ws, headers, rows)
+    properties = workbook.properties
+    properties.created = properties.modified = when
+    properties.lastModifiedBy = "assemble"
+    properties.title = title
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(workbook, archive).save()  # not save_workbook: it stamps the clock
+    return RenderedWorkbook(normalise_zip(buffer.getvalue()), warnings)

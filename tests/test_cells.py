@@ -1,0 +1,79 @@
+"""Excel cells: real dates at their precision, numbers, text that never becomes a formula."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from openpyxl import Workbook
+
+from assembler.cells import MAX_CELL_CHARS, CellError, set_cell
+from assembler.dates import PartialDate
+
+
+@pytest.fixture
+def cell():
+    return Workbook().active["A1"]
+
+
+@pytest.mark.parametrize(
+    ("text", "number_format"),
+    [("2021", "yyyy"), ("2021-04", "yyyy-mm"), ("2021-04-15", "yyyy-mm-dd")],
+)
+def test_partial_dates_are_excel_dates_at_their_precision(cell, text, number_format) -> None:
+    value = PartialDate.parse(text)
+    set_cell(cell, value)
+    assert cell.data_type == "d"
+    assert cell.value == value.first_day()
+    assert cell.number_format == number_format
+
+
+def test_dates_before_1900_stay_text(cell) -> None:
+    set_cell(cell, PartialDate.parse("1899-12"))
+    assert (cell.value, cell.data_type) == ("1899-12", "s")
+
+
+@pytest.mark.parametrize("value", [42, 3.5, Decimal("1200000.50")])
+def test_numbers_are_numbers(cell, value) -> None:
+    set_cell(cell, value)
+    assert cell.data_type == "n"
+    assert cell.value == value
+
+
+@pytest.mark.parametrize("text", ['=HYPERLINK("http://x")', "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"])
+def test_formula_like_text_is_stored_as_text(cell, text) -> None:
+    set_cell(cell, text)
+    assert cell.data_type == "s"
+    assert cell.value == text
+    assert cell.quotePrefix is True
+
+
+def test_plain_text_bool_and_empty(cell) -> None:
+    set_cell(cell, "R&D <b> “quoted”")
+    assert (cell.value, cell.data_type, cell.quotePrefix) == ("R&D <b> “quoted”", "s", False)
+    set_cell(cell, True)
+    assert (cell.value, cell.data_type) == (True, "b")
+    set_cell(cell, "")
+    assert cell.value is None
+
+
+def test_lists_are_joined_and_control_characters_dropped(cell) -> None:
+    set_cell(cell, ["Samek W", "Lapuschkin S"])
+    assert cell.value == "Samek W; Lapuschkin S"
+    set_cell(cell, "a\x0bb\x00c")
+    assert cell.value == "abc"
+
+
+def test_too_long_text_is_an_error(cell) -> None:
+    with pytest.raises(CellError, match="at most 32767"):
+        set_cell(cell, "x" * (MAX_CELL_CHARS + 1))
+
+
+def test_plain_dates(cell) -> None:
+    set_cell(cell, date(2024, 2, 29))
+    assert (cell.value, cell.data_type, cell.number_format) == (
+        date(2024, 2, 29),
+        "d",
+        "yyyy-mm-dd",
+    )

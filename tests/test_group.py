@@ -1,0 +1,189 @@
+"""Group reports: several people, shared papers once, every row naming its members."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from assembler.cli import main
+from assembler.group import merge
+from assembler.problems import ProblemsError
+from assembler.validate import validate_cv
+from assembler.yaml_source import parse_yaml
+
+ADA = """\
+person: {name: Ada Example, name_variants: [Example A]}
+publications:
+  - {id: shared, type: journal, title: "Shared Paper", year: 2024, doi: 10.1000/ABC,
+     authors: [Example A, Builder B]}
+  - {id: solo, type: conference, title: Ada alone, year: 2024, authors: [Example A]}
+  - {id: old, type: journal, title: Old, year: 2023-12-31, authors: [Example A]}
+talks:
+  - {id: t1, title: New year talk, date: 2024-01-01, kind: invited}
+projects:
+  - {id: run, acronym: RUN, title: Running, start: 2020, role: lead}
+  - {id: end, acronym: END, title: Ending, start: 2022-01, end: 2024-12, role: participant}
+  - {id: new, acronym: NEW, title: Next, start: 2025-01, role: lead}
+"""
+BOB = """\
+person: {name: Bob Builder, name_variants: [Builder B]}
+publications:
+  - {id: shared-copy, type: journal, title: "Shared paper", year: 2024,
+     doi: "https://doi.org/10.1000/abc", authors: [Example A, Builder B]}
+  - {id: with-cem, type: workshop, title: "Small Workshop Paper!", year: 2024,
+     authors: [Builder B, Cem C]}
+awards:
+  - {id: prize, name: Bob's prize, year: 2024}
+"""
+CEM = """\
+person: {name: Cem Cetin, name_variants: [Cetin C, Cem C]}
+publications:
+  - {id: mine, type: workshop, title: "small workshop paper", year: 2024,
+     authors: [Builder B, Cem C]}
+  - {id: later, type: preprint, title: Later, year: 2025, authors: [Cem C]}
+"""
+
+
+@pytest.fixture
+def team(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "xai-group"
+    folder.mkdir()
+    for name, text in (("ada.yaml", ADA), ("bob.yaml", BOB), ("cem.yaml", CEM)):
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def load(text: str):
+    return validate_cv(parse_yaml(text, "cv.yaml"))
+
+
+def test_shared_publications_are_merged_with_all_their_members() -> None:
+    group = merge([load(ADA), load(BOB), load(CEM)], "Team")
+    titles = [p.title for p in group.cv.publications]
+    assert titles == ["Shared Paper", "Ada alone", "Old", "Small Workshop Paper!", "Later"]
+    members = {p.id: group.members[p.id or ""] for p in group.cv.publications}
+    assert members["ada-example:shared"] == ["Ada Example", "Bob Builder"]  # same DOI
+    assert members["bob-builder:with-cem"] == ["Bob Builder", "Cem Cetin"]  # same title, year
+    assert members["ada-example:solo"] == ["Ada Example"]
+    assert group.cv.awards[0].id == "bob-builder:prize"
+    assert {"Example A", "Builder B", "Cem C"} <= set(group.cv.person.name_variants)
+
+
+def test_the_same_person_twice_is_an_error() -> None:
+    with pytest.raises(ProblemsError, match="appears in more than one person file"):
+        merge([load(ADA), load(ADA)], "Team")
+
+
+def test_group_annual_report_counts_a_shared_paper_once(team: Path) -> None:
+    result = CliRunner().invoke(
+        main,
+        [
+            "--profile",
+            "annual-report",
+            "--data",
+            str(team),
+            "--period",
+            "2024",
+            "--as-of",
+            "2026-11-21",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    output = team.parent / "output"
+    assert sorted(p.name for p in output.iterdir()) == [
+        "xai-group-annual-report-2024.docx",
+        "xai-group-annual-report-2024.xlsx",
+    ]
+    workbook = load_workbook(output / "xai-group-annual-report-2024.xlsx")
+    rows = list(workbook["Publications"].iter_rows(min_row=2, values_only=True))
+    assert len(rows) == 3  # shared paper once, Ada's solo paper, the shared workshop paper
+    members = {row[3]: row[8] for row in rows}
+    assert members["Shared Paper"] == "Ada Example; Bob Builder"
+    assert members["Small Workshop Paper!"] == "Bob Builder; Cem Cetin"
+    summary = dict(workbook["Summary"].iter_rows(min_row=2, values_only=True))
+    assert summary["Publications"] == 3
+    assert dict(workbook["Outputs by type"].iter_rows(min_row=2, values_only=True)) == {
+        "journal": 1,
+        "conference": 1,
+        "workshop": 1,
+    }
+    awards = list(workbook["Awards"].iter_rows(min_row=2, values_only=True))
+    assert awards == [(2024, "Bob's prize", None, "Bob Builder")]
+    text = [
+        p.text for p in docx.Document(str(output / "xai-group-annual-report-2024.docx")).paragraphs
+    ]
+    assert text[1] == "Xai Group: Ada Example, Bob Builder, Cem Cetin"
+
+
+def test_period_edges_of_the_annual_report(team: Path) -> None:
+    result = CliRunner().invoke(
+        main,
+        [
+            "--profile",
+            "annual-report",
+            "--data",
+            str(team / "ada.yaml"),
+            "--period",
+            "2024",
+            "--as-of",
+            "2026-11-21",
+            "--explain",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    report = (team.parent / "output" / "annual-report.selection.md").read_text("utf-8")
+    publications = report.split("## publications")[1].split("##")[0]
+    assert "- old: period" in publications  # 31 December 2023 is outside 2024
+    talks = report.split("## talks")[1].split("##")[0]
+    assert "- t1" in talks and "period" not in talks  # 1 January 2024 is inside
+    started = report.split("## projects_started")[1].split("##")[0]
+    assert "Kept:\n- end" not in started and "- run: period" in started
+    running = report.split("## projects_running")[1].split("##")[0]
+    assert "- run\n" in running and "- end\n" in running and "- new: period" in running
+    ended = report.split("## projects_ended")[1].split("##")[0]
+    assert "Kept:\n- end\n" in ended
+    assert "- run: still running (window on end)" in ended
+
+
+def test_annual_report_defaults_to_the_last_full_year(team: Path) -> None:
+    result = CliRunner().invoke(
+        main,
+        ["--profile", "annual-report", "--data", str(team / "cem.yaml"), "--as-of", "2026-03-01"],
+    )
+    assert result.exit_code == 0, result.output
+    assert (team.parent / "output" / "cem-cetin-annual-report-2025.xlsx").exists()
+
+
+def test_a_progress_bar_shows_while_many_person_files_load(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "big-group"
+    folder.mkdir()
+    for index in range(6):
+        (folder / f"p{index}.yaml").write_text(
+            f"person: {{name: Person {index}}}\nawards:\n  - {{name: Prize {index}, year: 2024}}\n",
+            encoding="utf-8",
+        )
+    result = CliRunner().invoke(
+        main,
+        [
+            "--profile",
+            "annual-report",
+            "--data",
+            str(folder),
+            "--period",
+            "2024",
+            "--as-of",
+            "2026-11-21",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "Reading person files" in result.stderr
+    workbook = load_workbook(tmp_path / "output" / "big-group-annual-report-2024.xlsx")
+    assert len(list(workbook["Awards"].iter_rows(min_row=2))) == 6
