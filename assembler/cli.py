@@ -16,6 +16,7 @@ import click
 
 from . import __version__
 from .build import BuildRequest, build_all
+from .importing import FORMATS, describe, import_file
 from .lint import lint
 from .model import ENTRY_SECTIONS, json_schema
 from .problems import Problem
@@ -268,6 +269,38 @@ class _StrictFailure(click.ClickException):
 
     def __init__(self, warnings: list[Problem]) -> None:
         super().__init__(f"--strict: {_plural(len(warnings), 'warning')} count as errors.")
+
+
+@main.command(name="import")
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(FORMATS))
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option(
+    "--into",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_DATA,
+    show_default=True,
+    help="The CV file to merge into (rewritten in place).",
+)
+@click.option("--dry-run", is_flag=True, help="Only report what would change.")
+def import_(fmt: str, file: Path, into: Path, dry_run: bool) -> None:
+    """Import publications from FILE into your CV: FORMAT is bibtex, openalex or text.
+
+    A record that matches an entry (same DOI, else the same title and year) only fills the
+    entry's empty fields and refreshes its citation counts; what you wrote is never
+    overwritten, and differences are listed as conflicts. A preprint of a published entry is
+    linked to it. New entries get stable ids. The CV keeps its comments and layout.
+
+    \b
+    Examples:
+      assemble import bibtex zotero.bib --into cv.yaml --dry-run
+      assemble import openalex works.json --into cv.yaml
+      assemble import text old-cv.txt --into cv.yaml
+    """
+    result = import_file(fmt, file, into, dry_run)
+    for problem in result.problems:
+        click.echo(problem.format(), err=True)
+    for line in describe(result, into, dry_run):
+        click.echo(line)
 
 
 @main.command()

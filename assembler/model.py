@@ -266,6 +266,7 @@ class Publication(Entry):
     significance: Text | None = None
     contribution: Text | None = None
     tags: list[Text] = Field(default_factory=list)
+    abstract: Text | None = Field(None, description="Imported from OpenAlex and the like")
 
     @field_validator("doi")
     @classmethod

@@ -1,0 +1,79 @@
+"""What every importer produces: publication fields in the CV's own form, with provenance."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+# The order keys take in a new entry, as in the example CV.
+FIELD_ORDER = (
+    "id",
+    "type",
+    "authors",
+    "editors",
+    "year",
+    "title",
+    "venue",
+    "volume",
+    "issue",
+    "pages",
+    "publisher",
+    "doi",
+    "url",
+    "links",
+    "open_access",
+    "citations",
+    "abstract",
+    "note",
+)
+_HYPHENS = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013"), "-")
+_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+
+
+@dataclass
+class Incoming:
+    """One publication read from an import source."""
+
+    fields: dict[str, Any]
+    source: str  # "file:line" or the record id, for messages
+    raw: str = ""  # the text it came from, kept in a note when a field could not be read
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return str(self.fields.get("title", ""))
+
+
+def clean(text: str | None) -> str:
+    """One line of text: NFC, single spaces, no stray braces or markup."""
+    if text is None:
+        return ""
+    text = unicodedata.normalize("NFC", str(text))
+    text = text.replace("{", "").replace("}", "")
+    return " ".join(text.split())
+
+
+def initials(given: str) -> str:
+    """'Klaus-Robert' -> 'K-R', 'Sebastian Maria' -> 'S M', 'A.-K.' -> 'A-K'."""
+    given = given.translate(_HYPHENS)
+    parts = []
+    for word in given.replace(".", " ").split():
+        pieces = [piece for piece in word.split("-") if piece]
+        parts.append("-".join(piece[0].upper() for piece in pieces))
+    return " ".join(parts)
+
+
+def author_form(family: str, given: str = "") -> str:
+    """Our author form: 'Müller K-R' (family name, then initials), as the CVs print names."""
+    family = clean(family).translate(_HYPHENS)
+    letters = initials(clean(given))
+    return f"{family} {letters}".strip()
+
+
+def bare_doi(text: str | None) -> str | None:
+    if not text:
+        return None
+    doi = _DOI_PREFIX.sub("", text.strip())
+    return doi if doi.startswith("10.") else None

@@ -1,0 +1,63 @@
+"""OpenAlex records: the real one from the seeds, and a list response."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from assembler.importers.openalex import parse_openalex, rebuild_abstract
+from assembler.problems import ProblemsError
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "003_6c30f338fb5db02f.txt"
+RECORD = Path(__file__).parent / "testdata" / "import" / "openalex-work.json"
+
+
+def test_the_seed_record() -> None:
+    (item,) = parse_openalex(RECORD.read_text("utf-8"), "work.json")
+    fields = item.fields
+    assert fields["type"] == "journal"
+    assert fields["authors"] == ["Dombrowski A-K", "Anders C J", "Müller K-R", "Kessel P"]
+    assert (fields["year"], fields["venue"], fields["volume"], fields["pages"]) == (
+        "2021",
+        "Pattern Recognition",
+        "121",
+        "108194",
+    )
+    assert fields["doi"] == "10.1016/j.patcog.2021.108194"
+    assert fields["open_access"] is True
+    assert fields["url"] == "https://doi.org/10.1016/j.patcog.2021.108194"
+    assert fields["citations"] == {"count": 43, "source": "openalex", "as_of": "2026-04-28"}
+    assert fields["abstract"].startswith("Explanation methods shed light on the decision")
+    assert fields["abstract"].endswith("confirm the effectiveness of these approaches.")
+
+
+def test_the_testdata_record_is_the_seed() -> None:
+    if SEED.exists():
+        assert json.loads(SEED.read_text("utf-8")) == json.loads(RECORD.read_text("utf-8"))
+
+
+def test_list_response_and_types() -> None:
+    work = json.loads(RECORD.read_text("utf-8"))
+    preprint = {**work, "id": "W2", "doi": None, "type": "preprint", "title": "A preprint"}
+    chapter = {**work, "id": "W3", "type": "book-chapter", "title": "A chapter"}
+    items = parse_openalex(
+        json.dumps({"meta": {"count": 3}, "results": [work, preprint, chapter]}), "l.json"
+    )
+    assert [item.fields["type"] for item in items] == ["journal", "preprint", "chapter"]
+    assert "doi" not in items[1].fields
+
+
+def test_rebuild_abstract() -> None:
+    assert (
+        rebuild_abstract({"world": [1], "Hello": [0], "again": [3], "hello": [2]})
+        == "Hello world hello again"
+    )
+    assert rebuild_abstract(None) is None
+
+
+def test_not_json_is_a_located_error() -> None:
+    with pytest.raises(ProblemsError) as caught:
+        parse_openalex('{"results": [\n oops]}', "bad.json")
+    assert caught.value.problems[0].line == 2
