@@ -16,6 +16,7 @@ import click
 
 from . import __version__
 from .build import BuildRequest, build_all
+from .enrich import enrich as enrich_cv
 from .importing import FORMATS, describe, import_file
 from .lint import lint
 from .model import ENTRY_SECTIONS, json_schema
@@ -300,6 +301,39 @@ def import_(fmt: str, file: Path, into: Path, dry_run: bool) -> None:
     for problem in result.problems:
         click.echo(problem.format(), err=True)
     for line in describe(result, into, dry_run):
+        click.echo(line)
+
+
+@main.command()
+@click.option(
+    "--openalex",
+    "use_openalex",
+    is_flag=True,
+    required=True,
+    help="Look the publications up in OpenAlex (needs the internet).",
+)
+@click.option(
+    "--data",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_DATA,
+    show_default=True,
+    help="The CV file to enrich (rewritten in place).",
+)
+@click.option("--dry-run", is_flag=True, help="Only report what would change.")
+def enrich(use_openalex: bool, data: Path, dry_run: bool) -> None:
+    """Fill DOIs, citation counts and other empty fields of your publications from OpenAlex.
+
+    Entries are looked up by DOI, else by title and year, and merged like `assemble import
+    openalex`: only empty fields are filled, citation counts are refreshed, and nothing you
+    wrote is overwritten.
+
+    \b
+    Example:
+      assemble enrich --openalex --data cv.yaml --dry-run
+    """
+    del use_openalex  # the only source so far; the flag names it so others can follow
+    result = enrich_cv(data, dry_run=dry_run)
+    for line in describe(result, data, dry_run):
         click.echo(line)
 
 

@@ -1,0 +1,96 @@
+"""`assemble enrich --openalex`: look existing publications up in OpenAlex and merge what
+is found (DOIs, citation counts, ...) the same way `assemble import openalex` does.
+
+The lookup goes through a ``fetch`` function (URL -> parsed JSON), so tests replay recorded
+responses and never touch the network. By DOI when the entry has one, else by title, and a
+title hit only counts when its normalised title and year equal the entry's.
+"""
+
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from .importers.merge import plan_merge
+from .importers.openalex import work_to_incoming
+from .importers.records import Incoming
+from .importers.yaml_edit import RoundTrip, checked_text
+from .importing import ImportResult
+from .lint import normalise_title
+from .problems import AssembleError
+from .write import write_all
+
+API = "https://api.openalex.org"
+TIMEOUT = 20.0
+Fetch = Callable[[str], Any]
+
+
+def http_fetch(url: str) -> Any:
+    request = urllib.request.Request(url, headers={"User-Agent": "assemble (CV assembler)"})
+    try:
+        with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
+            return json.loads(response.read().decode("utf-8"))
+    except urllib.error.HTTPError as exc:
+        if exc.code == 404:
+            return None
+        raise AssembleError(f"OpenAlex answered {exc.code} for {url}; try again later") from None
+    except (urllib.error.URLError, TimeoutError, OSError) as exc:
+        reason = getattr(exc, "reason", exc)
+        raise AssembleError(
+            f"cannot reach {API} ({reason}). enrich needs a connection to the internet; "
+            "nothing was changed"
+        ) from None
+
+
+def lookup_urls(entry: dict[str, Any]) -> list[str]:
+    doi = str(entry.get("doi") or "").removeprefix("https://doi.org/")
+    if doi:
+        return [f"{API}/works/doi:{urllib.parse.quote(doi, safe='/')}"]
+    title = str(entry.get("title") or "")
+    if not title:
+        return []
+    query = urllib.parse.quote(title.replace(",", " ").replace(":", " "))
+    return [f"{API}/works?filter=title.search:{query}&per-page=5"]
+
+
+def _same_work(entry: dict[str, Any], work: dict[str, Any]) -> bool:
+    same_title = normalise_title(str(work.get("title") or "")) == normalise_title(
+        str(entry.get("title") or "")
+    )
+    year = str(entry.get("year") or "")[:4]
+    return same_title and (not year or str(work.get("publication_year")) == year)
+
+
+def find_records(entries: list[dict[str, Any]], fetch: Fetch) -> list[Incoming]:
+    found = []
+    for entry in entries:
+        for url in lookup_urls(entry):
+            answer = fetch(url)
+            if not answer:
+                continue
+            works = answer.get("results", [answer]) if isinstance(answer, dict) else []
+            match = next((w for w in works if entry.get("doi") or _same_work(entry, w)), None)
+            if match is not None:
+                found.append(work_to_incoming(match, f"OpenAlex for {entry.get('id')}"))
+                break
+    return found
+
+
+def enrich(into: Path, fetch: Fetch = http_fetch, dry_run: bool = False) -> ImportResult:
+    original = into.read_text(encoding="utf-8")
+    checked_text(original, into)
+    document = RoundTrip(original)
+    existing = document.plain_publications()
+    plan = plan_merge(existing, find_records(existing, fetch))
+    result = ImportResult(plan)
+    if dry_run or not plan.changes_anything:
+        return result
+    document.apply(plan)
+    write_all({into: checked_text(document.dump(), into).encode("utf-8")})
+    result.written = True
+    return result
