@@ -13,11 +13,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .ids import slugify
 from .lint import normalise_title
 from .model import CV, ENTRY_SECTIONS, Entry, Person, Publication, Supervision
 from .problems import Problem, ProblemsError
 from .validate import LoadedCV
-from .write import slug
 
 
 @dataclass
@@ -90,7 +90,7 @@ def merge(people: list[LoadedCV], name: str) -> Group:
     languages: list[str] = []
     for loaded in people:
         cv, person = loaded.cv, loaded.cv.person.name
-        member = slug(person)
+        member = slugify(person) or "member"
         variants += [person, *cv.person.name_variants]
         for section in ENTRY_SECTIONS:
             for entry in getattr(cv, section):

@@ -14,6 +14,7 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
+from .ids import slugify
 from .problems import AssembleError, Problem, ProblemsError
 
 _RESERVED = {
@@ -28,8 +29,8 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9._ -]+")
 
 
 def slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower())) or "cv"
+    """``{person}`` in output names: the name as a slug (never empty)."""
+    return slugify(text) or "cv"
 
 
 def safe_file_name(name: str) -> str:
