@@ -8,6 +8,10 @@ Liberation Sans), section headings with a rule below, dates in a fixed column.
 
 from __future__ import annotations
 
+import io
+import sys
+import zipfile
+from datetime import datetime
 from pathlib import Path
 
 from docx import Document
@@ -18,6 +22,10 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from assembler.package import normalise_zip  # noqa: E402
+
+FIXED = datetime(2026, 1, 1)
 FONT = "Arial"
 ACCENT = RGBColor(0x1F, 0x38, 0x64)
 GREY = RGBColor(0x55, 0x55, 0x55)
@@ -301,12 +309,7 @@ def full_cv() -> Document:
     )
     w.section(
         "supervision",
-        [
-            ("tag", "{%p if supervision_summary %}"),
-            ("Normal", "{{ supervision_summary }}"),
-            ("tag", "{%p endif %}"),
-            *dated("supervision", "{{ e.name }}{% if e.level %} ({{ e.level }}){% endif %}"),
-        ],
+        SUPERVISION,
         guard="supervision or supervision_summary",
     )
     w.section("awards", dated("awards", AWARD))
@@ -344,6 +347,26 @@ def full_cv() -> Document:
     w.section("languages", [("Normal", "{{ languages | join(', ') }}")])
     add_footer(document, "{{ person.full_name }} · {{ profile.description }}")
     return document
+
+
+SUPERVISION: list[tuple[str, ...]] = [
+    ("tag", "{%p if supervision_summary %}"),
+    ("Normal", "{{ supervision_summary }}"),
+    ("tag", "{%p endif %}"),
+    *dated("supervision", "{{ e.name }}{% if e.level %} ({{ e.level }}){% endif %}"),
+]
+# Each patent on one line with the numbers of its filings.
+PATENTS_COMPACT: list[tuple[str, ...]] = [
+    ("tag", "{%p for e in patents %}"),
+    (
+        "CV Entry",
+        "{{ e.dates }}",
+        "\t",
+        "{{ e.title }}{% for f in e.filings %}{% if loop.first %}: "
+        "{% else %}; {% endif %}{{ f.number }}{% endfor %}",
+    ),
+    ("tag", "{%p endfor %}"),
+]
 
 
 def outputs_with_notes(name: str) -> list[tuple[str, ...]]:
@@ -428,12 +451,7 @@ def dfg() -> Document:
     w.section("service", dated("service", SERVICE))
     w.section(
         "supervision",
-        [
-            ("tag", "{%p if supervision_summary %}"),
-            ("Normal", "{{ supervision_summary }}"),
-            ("tag", "{%p endif %}"),
-            *dated("supervision", "{{ e.name }}{% if e.level %} ({{ e.level }}){% endif %}"),
-        ],
+        SUPERVISION,
         guard="supervision or supervision_summary",
     )
     w.section(
@@ -443,17 +461,7 @@ def dfg() -> Document:
             ("results_b", numbered("results_b")),
             (
                 "patents",
-                [
-                    ("tag", "{%p for e in patents %}"),
-                    (
-                        "CV Entry",
-                        "{{ e.dates }}",
-                        "\t",
-                        "{{ e.title }}{% for f in e.filings %}{% if loop.first %}: "
-                        "{% else %}; {% endif %}{{ f.number }}{% endfor %}",
-                    ),
-                    ("tag", "{%p endfor %}"),
-                ],
+                PATENTS_COMPACT,
             ),
         ),
         guard="results_a or results_b or patents",
@@ -475,28 +483,13 @@ def msca() -> Document:
     w.section("service", dated("service", SERVICE))
     w.section(
         "patents",
-        [
-            ("tag", "{%p for e in patents %}"),
-            (
-                "CV Entry",
-                "{{ e.dates }}",
-                "\t",
-                "{{ e.title }}{% for f in e.filings %}{% if loop.first %}: "
-                "{% else %}; {% endif %}{{ f.number }}{% endfor %}",
-            ),
-            ("tag", "{%p endfor %}"),
-        ],
+        PATENTS_COMPACT,
     )
     w.section("awards", dated("awards", AWARD))
     w.section("projects", dated("projects", PROJECT))
     w.section(
         "supervision",
-        [
-            ("tag", "{%p if supervision_summary %}"),
-            ("Normal", "{{ supervision_summary }}"),
-            ("tag", "{%p endif %}"),
-            *dated("supervision", "{{ e.name }}{% if e.level %} ({{ e.level }}){% endif %}"),
-        ],
+        SUPERVISION,
         guard="supervision or supervision_summary",
     )
     w.section("career_breaks", dated("career_breaks", BREAK))
@@ -586,12 +579,7 @@ def annual_report() -> Document:
     w.section("service", dated("service", SERVICE))
     w.section(
         "supervision",
-        [
-            ("tag", "{%p if supervision_summary %}"),
-            ("Normal", "{{ supervision_summary }}"),
-            ("tag", "{%p endif %}"),
-            *dated("supervision", "{{ e.name }}{% if e.level %} ({{ e.level }}){% endif %}"),
-        ],
+        SUPERVISION,
         guard="supervision or supervision_summary",
     )
     add_footer(document, "{{ person.full_name }} · {{ labels.report_title }} {{ profile.period }}")
@@ -622,6 +610,7 @@ def projects_workbook(path: Path) -> None:
     from openpyxl.styles import Font as XFont
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.table import Table, TableStyleInfo
+    from openpyxl.writer.excel import ExcelWriter
 
     workbook = Workbook()
     sheet = workbook.active
@@ -645,7 +634,12 @@ def projects_workbook(path: Path) -> None:
     table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
     sheet.add_table(table)
     sheet.freeze_panes = f"A{header_row + 1}"
-    workbook.save(path)
+    workbook.properties.created = workbook.properties.modified = FIXED
+    workbook.properties.creator = "assemble"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(workbook, archive).save()  # save_workbook would stamp the clock
+    path.write_bytes(normalise_zip(buffer.getvalue()))
 
 
 TEMPLATES = {
@@ -660,10 +654,20 @@ TEMPLATES = {
 
 
 def main() -> None:
+    """Write every template reproducibly (fixed metadata and zip times), so rebuilding
+    without a layout change leaves the committed files byte for byte as they are."""
     target = ROOT / "templates"
     target.mkdir(exist_ok=True)
     for name, factory in TEMPLATES.items():
-        factory().save(target / name)
+        document = factory()
+        document.core_properties.created = FIXED
+        document.core_properties.modified = FIXED
+        document.core_properties.author = "assemble"
+        document.core_properties.last_modified_by = "assemble"
+        document.core_properties.revision = 1
+        buffer = io.BytesIO()
+        document.save(buffer)
+        (target / name).write_bytes(normalise_zip(buffer.getvalue()))
         print(f"wrote templates/{name}")
     projects_workbook(target / "projects.xlsx")
     print("wrote templates/projects.xlsx")
