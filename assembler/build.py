@@ -11,25 +11,23 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .columns import SheetContext
 from .dates import PartialDate
 from .explain import explain
 from .group import Group, expand_data_paths, group_name, merge
-from .labels import labels_for
 from .names import person_keys
-from .pages import Measured, measure, over_limit_message
-from .pdf import require_soffice
 from .problems import AssembleError, Problem, ProblemsError
 from .profile_model import LIST_SECTIONS, parse_period
 from .profiles import LoadedProfile, load_profile, search_dirs
 from .render_docx import render_docx
-from .render_xlsx import render_workbook
-from .rules import Context
 from .select import Selection, drop_lowest, droppable, select
-from .shape import Style, build_context
+from .shape import build_context
 from .validate import LoadedCV, load_cv
 from .write import inside, output_name, slug, write_all
+
+if TYPE_CHECKING:
+    from .pages import Measured
 
 Progress = Callable[[list[Path]], Iterable[Path]]
 
@@ -160,6 +158,11 @@ def _render(job: _Job, selection: Selection) -> tuple[dict[Path, bytes], list[Pa
             files[target] = render_docx(template, context, when, title, cv.person.name)
             documents.append(target)
     if profile.workbooks:
+        # openpyxl takes a tenth of a second to import: only when a workbook is made.
+        from .columns import SheetContext
+        from .render_xlsx import render_workbook
+        from .rules import Context
+
         keys = tuple(person_keys(cv.person.name, cv.person.name_variants))
         labels = labels_for(profile.language, profile.labels)
         sheet_context = SheetContext(
@@ -222,6 +225,8 @@ class _Fitter:
         self.job, self.soffice, self.limit = job, soffice, limit
 
     def measure(self, selection: Selection) -> tuple[dict[Path, bytes], Measured]:
+        from .pages import measure
+
         files, documents = _render(self.job, selection)
         return files, measure({path: files[path] for path in documents}, self.soffice)
 
@@ -255,6 +260,8 @@ class _Fitter:
 
 def _check_pages(jobs: list[_Job], soffice: str) -> None:
     """Measure every document in one LibreOffice run; fit or refuse what is too long."""
+    from .pages import measure, over_limit_message
+
     documents = {path: job.files[path] for job in jobs for path in job.documents}
     if not documents:
         return
@@ -286,7 +293,11 @@ def _check_pages(jobs: list[_Job], soffice: str) -> None:
 def build_all(requests: list[BuildRequest]) -> list[BuildResult]:
     """Run several profiles; all their files are written, or none."""
     needs_pages = any(request.needs_pages for request in requests)
-    soffice = require_soffice() if needs_pages else None  # before anything is written
+    soffice = None
+    if needs_pages:
+        from .pdf import require_soffice
+
+        soffice = require_soffice()  # before anything is written
     cache: dict[tuple[Path, ...], Group] = {}
     jobs = [_prepare(request, cache) for request in requests]
     if soffice is not None:

@@ -16,8 +16,6 @@ import click
 
 from . import __version__
 from .build import BuildRequest, build_all
-from .enrich import enrich as enrich_cv
-from .importing import FORMATS, describe, import_file
 from .lint import lint
 from .model import ENTRY_SECTIONS, json_schema
 from .problems import Problem
@@ -26,6 +24,7 @@ from .resources import example_cv
 from .validate import LoadedCV, load_cv
 
 DEFAULT_DATA = Path("cv.yaml")
+IMPORT_FORMATS = ("bibtex", "openalex", "text")  # as importing.FORMATS, without importing it
 PROGRESS_FROM = 5  # person files; fewer load too fast for a progress bar to help
 
 
@@ -273,7 +272,7 @@ class _StrictFailure(click.ClickException):
 
 
 @main.command(name="import")
-@click.argument("fmt", metavar="FORMAT", type=click.Choice(FORMATS))
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(IMPORT_FORMATS))
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option(
     "--into",
@@ -297,6 +296,8 @@ def import_(fmt: str, file: Path, into: Path, dry_run: bool) -> None:
       assemble import openalex works.json --into cv.yaml
       assemble import text old-cv.txt --into cv.yaml
     """
+    from .importing import describe, import_file  # bibtexparser, ruamel: load on use
+
     result = import_file(fmt, file, into, dry_run)
     for problem in result.problems:
         click.echo(problem.format(), err=True)
@@ -331,6 +332,9 @@ def enrich(use_openalex: bool, data: Path, dry_run: bool) -> None:
     Example:
       assemble enrich --openalex --data cv.yaml --dry-run
     """
+    from .enrich import enrich as enrich_cv
+    from .importing import describe
+
     del use_openalex  # the only source so far; the flag names it so others can follow
     result = enrich_cv(data, dry_run=dry_run)
     for line in describe(result, data, dry_run):
