@@ -160,8 +160,10 @@ def _render(job: _Job, selection: Selection) -> tuple[dict[Path, bytes], list[Pa
     if profile.workbooks:
         # openpyxl takes a tenth of a second to import: only when a workbook is made.
         from .columns import SheetContext
+        from .labels import labels_for
         from .render_xlsx import render_workbook
         from .rules import Context
+        from .shape import Style
 
         keys = tuple(person_keys(cv.person.name, cv.person.name_variants))
         labels = labels_for(profile.language, profile.labels)
