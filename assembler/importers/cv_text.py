@@ -93,6 +93,7 @@ _EDITORS = re.compile(
 )
 _AUTHOR_SEPARATOR = re.compile(r"\s*[,;]\s*(?:and\s+|&\s*)?|\s+and\s+|\s+&\s+")
 _ET_AL = re.compile(r"[,\s]*\bet\s+al\b\.?$", re.IGNORECASE)
+_NAMES_BEFORE_PAREN = re.compile(r"^(?P<names>[^()\"]+?\([^()\"]*\))[.,]?\s*")
 _TRAILING_PAREN = re.compile(r"\s*\((?P<remark>[^()]*)\)[\s.]*$")  # "(in press)" for a year
 _INITIALS = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ]\.?-?){1,4}$")
 _CLOSING_QUOTE = re.compile(r'"(?=\s*[.,](?:\s|$)|\s+In:\s|\s*$)')
@@ -341,12 +342,24 @@ def _read_head(text: str, parts: _Parts) -> str:
         parts.fields["year"] = year[1]
     else:
         parts.problems.append("no year in parentheses after the authors, like (2021)")
-        names, after = (text[:quote], text[quote:]) if quote >= 0 else ("", text)
+        names, after = _split_without_year(text, quote)
     _read_names(names, parts)
     return _read_title(after.lstrip(_BETWEEN_PARTS), parts)
 
 
+def _split_without_year(text: str, quote: int) -> tuple[str, str]:
+    """Authors and the rest when no year was printed: up to the quoted title, else up to a
+    parenthesis in the year's place ("Smith J and Doe A (in press)."), else no authors."""
+    if quote >= 0:
+        return text[:quote], text[quote:]
+    in_place_of_year = _NAMES_BEFORE_PAREN.match(text)
+    if in_place_of_year and _AUTHOR_START.match(in_place_of_year["names"]):
+        return in_place_of_year["names"], text[in_place_of_year.end() :]
+    return "", text
+
+
 def _read_names(text: str, parts: _Parts) -> None:
+    """Authors as printed ("Müller K-R"), or editors for "..., editors"; the final "and" off."""
     text = text.strip(" ,;:")
     remark = _TRAILING_PAREN.search(text)
     if remark:
@@ -391,7 +404,9 @@ def _read_title(text: str, parts: _Parts) -> str:
             _set(parts.fields, "title", title)
             return text[closing.end() :].lstrip(_BETWEEN_PARTS)
         text = text[1:]
-    parts.problems.append("no title in quotes")
+        parts.problems.append("the title's closing quote is missing")
+    else:
+        parts.problems.append("no title in quotes")
     venue = re.search(r"(?:^|[.,]\s+)In:\s", text)
     if venue:
         _set(parts.fields, "title", text[: venue.start()].strip(' ."'))
@@ -432,6 +447,7 @@ def _host_label(url: str) -> str:
 
 
 def _segments(text: str) -> list[str]:
+    """The text after the title, split at "|" and at sentence ends."""
     text = _PAGE_PREFIX.sub("", _IN.sub("", text.strip()))
     return [segment.strip() for segment in _SEGMENT_BREAK.split(text) if segment.strip(" .")]
 
