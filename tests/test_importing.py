@@ -161,3 +161,56 @@ def test_bibtex_into_the_example_adds_only_what_is_new(tmp_path: Path) -> None:
         merged = kept[original.id]
         for name in ("title", "authors", "venue", "selected", "note", "year", "type"):
             assert getattr(merged, name) == getattr(original, name), (original.id, name)
+
+
+def test_retitled_preprint_matches_by_arxiv_id_and_titles_ignore_spaces() -> None:
+    from assembler.importers.merge import plan_merge
+    from assembler.importers.records import Incoming
+
+    existing = [
+        {
+            "id": "dual",
+            "type": "preprint",
+            "title": "DualXDA: Towards Sparse Attribution",
+            "year": "2024",
+            "venue": "CoRR",
+            "pages": "abs/2402.12118",
+        },
+        {
+            "id": "lens",
+            "type": "journal",
+            "title": "Validation of AI Models with Semantic Lens",
+            "year": "2025",
+            "venue": "Nature Machine Intelligence",
+        },
+    ]
+    incoming = [
+        Incoming(
+            {
+                "type": "preprint",
+                "title": "DualView: Data Attribution",
+                "year": "2024",
+                "venue": "CoRR",
+                "pages": "abs/2402.12118",
+            },
+            "old-cv.txt:3",
+        ),
+        Incoming(
+            {
+                "type": "preprint",
+                "title": "Validation of AI models with SemanticLens",
+                "year": "2025",
+                "venue": "CoRR",
+                "pages": "abs/2501.05398",
+            },
+            "old-cv.txt:9",
+        ),
+    ]
+    plan = plan_merge(existing, incoming)
+    assert [(item.action, item.entry_id) for item in plan.items] == [
+        ("unchanged", "dual"),
+        ("link", "lens"),
+    ]
+    assert plan.items[0].conflicts == [
+        ("title", "DualXDA: Towards Sparse Attribution", "DualView: Data Attribution")
+    ]

@@ -68,18 +68,45 @@ def _doi(value: Any) -> str:
     return str(value).casefold() if value else ""
 
 
+_ARXIV_ID = re.compile(r"(?<![\d.])(\d{4}\.\d{4,5})(?:v\d+)?(?![\d.])")
+
+
+def arxiv_id(entry: dict[str, Any]) -> str:
+    """The arXiv identifier an entry prints (CoRR abs/2402.12118, an arxiv.org link), if any."""
+    texts = [entry.get("pages"), entry.get("url")]
+    texts += [link.get("url") for link in entry.get("links") or [] if isinstance(link, dict)]
+    for text in texts:
+        if text and (
+            "arxiv" in str(text).lower()
+            or str(text).startswith("abs/")
+            or str(entry.get("venue") or "").lower() in ("corr", "arxiv")
+        ):
+            match = _ARXIV_ID.search(str(text))
+            if match:
+                return match[1]
+    return ""
+
+
+def _title_key(title: Any) -> str:
+    """Titles compare without case, punctuation or spaces ("SemanticLens" = "Semantic Lens")."""
+    return normalise_title(str(title or "")).replace(" ", "")
+
+
 @dataclass
 class _Index:
     """Existing entries (raw mappings as in the file), findable by DOI and by title."""
 
     entries: list[dict[str, Any]]
     by_doi: dict[str, dict[str, Any]] = field(default_factory=dict)
+    by_arxiv: dict[str, dict[str, Any]] = field(default_factory=dict)
     by_title_year: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
     by_title: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     def add(self, entry: dict[str, Any]) -> None:
         self.entries.append(entry)
-        title = normalise_title(str(entry.get("title") or ""))
+        title = _title_key(entry.get("title"))
+        if arxiv_id(entry):
+            self.by_arxiv.setdefault(arxiv_id(entry), entry)
         if entry.get("doi"):
             self.by_doi.setdefault(_doi(entry["doi"]).removeprefix("https://doi.org/"), entry)
         self.by_title_year.setdefault((title, _year(entry.get("year"))), entry)
@@ -90,7 +117,12 @@ def _match(index: _Index, fields: dict[str, Any]) -> tuple[dict[str, Any] | None
     doi = _doi(fields.get("doi"))
     if doi and doi in index.by_doi:
         return index.by_doi[doi], "doi"
-    title = normalise_title(str(fields.get("title") or ""))
+    arxiv = arxiv_id(fields)
+    if arxiv and arxiv in index.by_arxiv:  # the same preprint, perhaps retitled since
+        found = index.by_arxiv[arxiv]
+        same_kind = found.get("type") == fields.get("type")
+        return found, "doi" if same_kind or fields.get("type") != "preprint" else "preprint"
+    title = _title_key(fields.get("title"))
     if fields.get("type") == "preprint":
         # The preprint of a published entry (any year: preprints come first) is linked to it.
         published = [e for e in index.by_title.get(title, []) if e.get("type") != "preprint"]
