@@ -93,7 +93,7 @@ def describe(result: ImportResult, into: Path, dry_run: bool) -> list[str]:
         elif item.action == "update":
             lines.append(f"~ update {item.entry_id}: {', '.join(item.changes)}")
         elif item.action == "link":
-            what = "adds a preprint link" if item.changes else "already linked"
+            what = "adds a preprint link" if item.changes else "nothing to add"
             lines.append(f"> preprint of {item.entry_id}: {what} ({item.incoming.source})")
         elif item.action == "unchanged":
             lines.append(f"= unchanged {item.entry_id}")
