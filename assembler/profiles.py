@@ -266,7 +266,7 @@ def _check_fields(
                 )
         return problems
     fields = entry_fields(LIST_SECTIONS[source])
-    for field_name, condition in rule.where.items():
+    for field_name in rule.where:
         if field_name not in fields:
             problems.append(
                 _problem(
@@ -277,7 +277,6 @@ def _check_fields(
                     _suggest(field_name, fields),
                 )
             )
-        del condition
     for index, key in enumerate(rule.sort):
         bare = key.lstrip("-+")
         if bare not in fields:

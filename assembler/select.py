@@ -61,10 +61,6 @@ class Selection:
     bio: str | None = None
 
 
-def source_entries(cv: CV, source: str) -> list[Entry]:
-    return entries(cv, source)
-
-
 def _break_days(cv: CV, first: date, as_of: date) -> int:
     """Days of career breaks inside [first, as_of], by which a relative window widens."""
     days = 0
@@ -132,8 +128,8 @@ def _select_entries(
     shown: dict[str, dict[str, str]],
 ) -> SectionSelection:
     source = rule.from_ or name
-    entries = source_entries(cv, source)
-    result = SectionSelection(name=name, source=source, rule=rule, total=len(entries))
+    source_list = entries(cv, source)
+    result = SectionSelection(name=name, source=source, rule=rule, total=len(source_list))
     first, last = window_of(rule, cv, context.as_of, period)
     result.window = (first, last)
     already = shown.setdefault(source, {})
@@ -141,7 +137,7 @@ def _select_entries(
     excluded = set(rule.exclude)
     candidates: list[Entry] = []
     drops: dict[str, str] = {}
-    for entry in entries:
+    for entry in source_list:
         entry_id = entry.id or ""
         if entry_id in excluded:
             drops[entry_id] = "exclude"
@@ -194,7 +190,7 @@ def _select_entries(
     result.entries = [entry for entry in ordered if (entry.id or "") in kept_ids]
     for entry in result.entries:
         already.setdefault(entry.id or "", name)
-    for entry in entries:
+    for entry in source_list:
         entry_id = entry.id or ""
         if entry_id in kept_ids:
             reason = "pin" if entry_id in pinned else ""
@@ -206,8 +202,8 @@ def _select_entries(
     return result
 
 
-def _ids(entries: list[Entry]) -> set[str]:
-    return {entry.id or "" for entry in entries}
+def _ids(items: list[Entry]) -> set[str]:
+    return {entry.id or "" for entry in items}
 
 
 def trim_words(text: str, max_words: int | None = None, max_chars: int | None = None) -> str:
@@ -233,7 +229,7 @@ def check_ids(cv: CV, loaded: LoadedProfile) -> list[Problem]:
         source = rule.from_ or name
         if source not in LIST_SECTIONS:
             continue
-        ids = {entry.id for entry in source_entries(cv, source)}
+        ids = {entry.id for entry in entries(cv, source)}
         for key in ("pin", "exclude"):
             for index, entry_id in enumerate(getattr(rule, key)):
                 if entry_id not in ids:
