@@ -150,6 +150,12 @@ class Writer:
         for text in runs:
             paragraph.add_run(text)
 
+    def contact(self) -> None:
+        """The contact line, left out when the CV has no contact details."""
+        self.tag("{%p if person.contact %}")
+        self.para(HEADER, style="CV Contact")
+        self.tag("{%p endif %}")
+
     def section(
         self,
         name: str,
@@ -240,7 +246,7 @@ def eu_horizon() -> Document:
     document = new_document(10)
     w = Writer(document)
     w.para("{{ person.full_name }}", style="Title")
-    w.para(HEADER, style="CV Contact")
+    w.contact()
     w.section(
         "bio",
         [
@@ -274,7 +280,7 @@ def full_cv() -> Document:
     document = new_document(10, date_column=Cm(4.3))  # month dates: "Jan 2021 – Jul 2024"
     w = Writer(document)
     w.para("{{ person.full_name }}", style="Title")
-    w.para(HEADER, style="CV Contact")
+    w.contact()
     w.section(
         "bio",
         [
@@ -414,7 +420,7 @@ def erc() -> Document:
     document = new_document(10)
     w = Writer(document)
     w.para("{{ person.full_name }}", style="Title")
-    w.para(HEADER, style="CV Contact")
+    w.contact()
     w.section("education", dated("education", EDUCATION))
     w.section("positions", dated("positions", POSITION))
     w.section("publications", outputs_with_notes("publications"))
@@ -437,8 +443,10 @@ def dfg() -> Document:
     document = new_document(10, date_column=Cm(4.3))
     w = Writer(document)
     w.para("{{ person.full_name }}", style="Title")
-    w.para(HEADER, style="CV Contact")
+    w.contact()
+    w.tag("{%p if person.birth_date or person.nationality %}")
     w.para(PERSONAL, style="CV Contact")
+    w.tag("{%p endif %}")
     w.section(
         "career",
         subsections(
@@ -475,7 +483,7 @@ def msca() -> Document:
     document = new_document(10, date_column=Cm(4.6))
     w = Writer(document)
     w.para("{{ person.full_name }}", style="Title")
-    w.para(HEADER, style="CV Contact")
+    w.contact()
     w.section("education", dated("education", EDUCATION))
     w.section("positions", dated("positions", POSITION))
     w.section("publications", outputs_with_notes("publications"))
@@ -501,7 +509,7 @@ def part_a() -> Document:
     document = new_document(10)
     w = Writer(document)
     w.para("{{ person.full_name }}", style="Title")
-    w.para(HEADER, style="CV Contact")
+    w.contact()
     w.section("publications", outputs_with_notes("publications"))
     w.section(
         "projects",
