@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .ids import slugify
-from .lint import normalise_title
+from .lint import publication_key
 from .model import CV, ENTRY_SECTIONS, Entry, Person, Publication, Supervision
 from .problems import Problem, ProblemsError
 from .validate import LoadedCV
@@ -44,13 +44,6 @@ def expand_data_paths(paths: list[Path]) -> list[Path]:
         else:
             files.append(path)
     return files
-
-
-def publication_key(publication: Publication) -> str:
-    if publication.doi:
-        return "doi:" + publication.doi.casefold()
-    year = publication.year.year if publication.year else ""
-    return f"title:{normalise_title(publication.title)}:{year}"
 
 
 def _prefixed(entry: Entry, member: str) -> Entry:

@@ -22,6 +22,14 @@ def normalise_title(title: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", fold(title)))
 
 
+def publication_key(publication: Publication) -> str:
+    """What makes two entries the same publication: the DOI, else the title and year."""
+    if publication.doi:
+        return "doi:" + publication.doi.casefold()
+    year = publication.year.year if publication.year else ""
+    return f"title:{normalise_title(publication.title)}:{year}"
+
+
 def _warning(
     loaded: LoadedCV, path: PathKey, entry: Entry | None, message: str, hint: str = ""
 ) -> Problem:
