@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel
@@ -102,10 +101,6 @@ def column_value(entry: Entry, name: str, context: SheetContext) -> Any:
         return context.style.labels.get(f"role_{role}", role) if role else None
     value = field_value(entry, name, context.rules)
     return _plain(value)
-
-
-def is_numeric(value: Any) -> bool:
-    return isinstance(value, int | float | Decimal) and not isinstance(value, bool)
 
 
 def display_width(value: Any) -> int:

@@ -61,9 +61,9 @@ def section_lengths(data: bytes) -> list[tuple[str, int]]:
 
 
 def over_limit_message(name: str, pages: int, limit: int, data: bytes) -> str:
-    longest = section_lengths(data)[:3]
-    total = sum(lines for _, lines in section_lengths(data)) or 1
-    parts = [f"{heading} (~{round(100 * lines / total)}%)" for heading, lines in longest]
+    lengths = section_lengths(data)
+    total = sum(lines for _, lines in lengths) or 1
+    parts = [f"{heading} (~{round(100 * lines / total)}%)" for heading, lines in lengths[:3]]
     message = f"{name}: {pages} pages, limit {limit}."
     if parts:
         message += " Longest sections: " + ", ".join(parts) + "."

@@ -22,11 +22,9 @@ from pydantic import (
 
 from .dates import PartialDate
 from .model import (
-    CV,
     Award,
     CareerBreak,
     Education,
-    Entry,
     Metric,
     Model,
     Patent,
@@ -63,7 +61,6 @@ KNOWN_SECTIONS = ("bio", *LIST_SECTIONS, *TEXT_LIST_SECTIONS)
 DERIVED_FIELDS = ("author_position", "ongoing", "year")
 # Further values a workbook column can show (see columns.py).
 SHEET_DERIVED = ("dates", "citation", "duration_months", "status", "members", "role_label")
-OPERATORS = ("not", "contains", "min", "max")
 
 _RELATIVE = re.compile(r"^(\d+)\s*(year|years|month|months)$", re.IGNORECASE)
 
@@ -299,10 +296,3 @@ def entry_fields(section_model: type[Model]) -> list[str]:
     if section_model is Publication:
         fields.append("citation_count")
     return [*fields, *DERIVED_FIELDS]
-
-
-def source_model(section: str) -> type[Model] | None:
-    return LIST_SECTIONS.get(section)
-
-
-__all__ = ["CV", "Entry", "Profile", "SectionRule", "Window"]

@@ -19,7 +19,6 @@ from .problems import Problem, ProblemsError
 from .profile_model import (
     KNOWN_SECTIONS,
     LIST_SECTIONS,
-    OPERATORS,
     SHEET_DERIVED,
     TEXT_LIST_SECTIONS,
     Profile,
@@ -360,6 +359,3 @@ def describe_profiles(cwd: Path | None = None) -> list[tuple[str, str]]:
         except ProblemsError as exc:
             rows.append((name, f"(invalid: {exc.problems[0].format()})"))
     return rows
-
-
-__all__ = ["OPERATORS", "LoadedProfile", "load_profile"]

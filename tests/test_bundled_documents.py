@@ -170,12 +170,12 @@ def test_erc_shows_at_most_ten_outputs_selected_first(built) -> None:
 
 
 @pytest.mark.parametrize("profile", PROFILES)
-def test_every_bundled_profile_works_on_a_cv_with_only_a_name(tmp_path: Path,
-                                                                profile: str) -> None:
+def test_every_bundled_profile_works_on_a_cv_with_only_a_name(tmp_path: Path, profile: str) -> None:
     cv = tmp_path / "cv.yaml"
     cv.write_text("person: {name: Minimal Person}\n", encoding="utf-8")
-    result = build(BuildRequest(profile=profile, data=cv, as_of=AS_OF, out_dir=tmp_path / "out",
-                                cwd=tmp_path))
+    result = build(
+        BuildRequest(profile=profile, data=cv, as_of=AS_OF, out_dir=tmp_path / "out", cwd=tmp_path)
+    )
     (path,) = [p for p in result.written if p.suffix == ".docx"]
     text = [p.text for p in docx.Document(str(path)).paragraphs]
     assert text[0] in ("Minimal Person", "Annual report 2025")
