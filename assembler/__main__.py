@@ -1,5 +1,5 @@
 """`python -m assembler` runs the `assemble` command."""
 
-from .cli import main
+from assembler.cli.main import main
 
 main()

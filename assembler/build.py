@@ -13,21 +13,21 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .dates import PartialDate
-from .explain import explain
-from .group import Group, expand_data_paths, group_name, merge
-from .names import person_keys
-from .problems import AssembleError, Problem, ProblemsError
-from .profile_model import LIST_SECTIONS, parse_period
-from .profiles import LoadedProfile, load_profile, search_dirs
-from .render_docx import render_docx
-from .select import Selection, drop_lowest, droppable, select
-from .shape import build_context
-from .validate import LoadedCV, load_cv
-from .write import inside, output_name, slug, write_all
+from assembler.cv.dates import PartialDate
+from assembler.select.explain import explain
+from assembler.cv.group import Group, expand_data_paths, group_name, merge
+from assembler.cv.names import person_keys
+from assembler.problems import AssembleError, Problem, ProblemsError
+from assembler.profile.model import LIST_SECTIONS, parse_period
+from assembler.profile.load import LoadedProfile, load_profile, search_dirs
+from assembler.render.docx import render_docx
+from assembler.select.engine import Selection, drop_lowest, droppable, select
+from assembler.shape.context import build_context
+from assembler.source.validation import LoadedCV, load_cv
+from assembler.output.write import inside, output_name, slug, write_all
 
 if TYPE_CHECKING:
-    from .pages import Measured
+    from assembler.render.pages import Measured
 
 Progress = Callable[[list[Path]], Iterable[Path]]
 
@@ -159,11 +159,11 @@ def _render(job: _Job, selection: Selection) -> tuple[dict[Path, bytes], list[Pa
             documents.append(target)
     if profile.workbooks:
         # openpyxl takes a tenth of a second to import: only when a workbook is made.
-        from .columns import SheetContext
-        from .labels import labels_for
-        from .render_xlsx import render_workbook
-        from .rules import Context
-        from .shape import Style
+        from assembler.shape.columns import SheetContext
+        from assembler.shape.labels import labels_for
+        from assembler.render.xlsx import render_workbook
+        from assembler.select.fields import Context
+        from assembler.shape.context import Style
 
         keys = tuple(person_keys(cv.person.name, cv.person.name_variants))
         labels = labels_for(profile.language, profile.labels)
@@ -227,7 +227,7 @@ class _Fitter:
         self.job, self.soffice, self.limit = job, soffice, limit
 
     def measure(self, selection: Selection) -> tuple[dict[Path, bytes], Measured]:
-        from .pages import measure
+        from assembler.render.pages import measure
 
         files, documents = _render(self.job, selection)
         return files, measure({path: files[path] for path in documents}, self.soffice)
@@ -262,7 +262,7 @@ class _Fitter:
 
 def _check_pages(jobs: list[_Job], soffice: str) -> None:
     """Measure every document in one LibreOffice run; fit or refuse what is too long."""
-    from .pages import measure, over_limit_message
+    from assembler.render.pages import measure, over_limit_message
 
     documents = {path: job.files[path] for job in jobs for path in job.documents}
     if not documents:
@@ -297,7 +297,7 @@ def build_all(requests: list[BuildRequest]) -> list[BuildResult]:
     needs_pages = any(request.needs_pages for request in requests)
     soffice = None
     if needs_pages:
-        from .pdf import require_soffice
+        from assembler.render.pdf import require_soffice
 
         soffice = require_soffice()  # before anything is written
     cache: dict[tuple[Path, ...], Group] = {}

@@ -23,7 +23,7 @@ from docx.shared import Cm, Pt, RGBColor
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from assembler.package import normalise_zip  # noqa: E402
+from assembler.render.package import normalise_zip  # noqa: E402
 
 FIXED = datetime(2026, 1, 1)
 FONT = "Arial"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from assembler.profiles import LoadedProfile, load_profile
-from assembler.select import Selection, select
+from assembler.profile.load import LoadedProfile, load_profile
+from assembler.select.engine import Selection, select
 
 from .helpers import AS_OF, make_cv
 

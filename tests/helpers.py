@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from assembler.model import CV
-from assembler.validate import validate_cv
-from assembler.yaml_source import parse_yaml
+from assembler.cv.model import CV
+from assembler.source.validation import validate_cv
+from assembler.source.reader import parse_yaml
 
 AS_OF = date(2026, 11, 21)
 

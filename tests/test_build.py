@@ -8,7 +8,7 @@ import docx
 import pytest
 from click.testing import CliRunner
 
-from assembler.cli import main
+from assembler.cli.main import main
 
 CV = """\
 person: {name: Ada Example, name_variants: [Example A], email: ada@example.org}

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from assembler.cli import main
+from assembler.cli.main import main
 
 TESTDATA = Path(__file__).parent / "testdata"
 GOOD = (

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from assembler.dates import PartialDate, Span, parse_end, term_span
+from assembler.cv.dates import PartialDate, Span, parse_end, term_span
 
 
 @pytest.mark.parametrize(

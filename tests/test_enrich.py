@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from assembler import enrich as enrich_module
-from assembler.cli import main
-from assembler.enrich import enrich, lookup_urls
-from assembler.validate import load_cv
+from assembler.importers import enrich as enrich_module
+from assembler.cli.main import main
+from assembler.importers.enrich import enrich, lookup_urls
+from assembler.source.validation import load_cv
 
 RECORDED = Path(__file__).parent / "testdata" / "openalex"
 WORK = Path(__file__).parent / "testdata" / "import" / "openalex-work.json"

@@ -29,10 +29,10 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from assembler.cli import schema_text
-from assembler.lint import lint
+from assembler.cli.main import schema_text
+from assembler.cv.lint import lint
 from assembler.resources import bundled_dir, example_cv
-from assembler.validate import load_cv
+from assembler.source.validation import load_cv
 
 EXPECTED = {
     "positions": 7,

@@ -9,11 +9,11 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from assembler.cli import main
-from assembler.group import merge
+from assembler.cli.main import main
+from assembler.cv.group import merge
 from assembler.problems import ProblemsError
-from assembler.validate import validate_cv
-from assembler.yaml_source import parse_yaml
+from assembler.source.validation import validate_cv
+from assembler.source.reader import parse_yaml
 
 ADA = """\
 person: {name: Ada Example, name_variants: [Example A]}

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from assembler.validate import validate_cv
-from assembler.yaml_source import parse_yaml
+from assembler.source.validation import validate_cv
+from assembler.source.reader import parse_yaml
 
 CV = """\
 person: {name: A}

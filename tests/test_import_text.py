@@ -11,10 +11,10 @@ import pytest
 
 from assembler.importers.cv_text import parse_publication_sections, parse_text
 from assembler.importers.records import Incoming
-from assembler.lint import normalise_title
-from assembler.model import Publication
+from assembler.cv.lint import normalise_title
+from assembler.cv.model import Publication
 from assembler.resources import example_cv
-from assembler.validate import load_cv
+from assembler.source.validation import load_cv
 
 SEEDS = Path(__file__).parent / "testdata" / "seeds"
 COMPARED = ("type", "authors", "year", "title", "venue", "volume", "issue", "pages")

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from assembler.cli import main
-from assembler.validate import load_cv
+from assembler.cli.main import main
+from assembler.source.validation import load_cv
 
 TESTDATA = Path(__file__).parent / "testdata" / "import"
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from assembler.lint import lint, normalise_title
-from assembler.validate import validate_cv
-from assembler.yaml_source import parse_yaml
+from assembler.cv.lint import lint, normalise_title
+from assembler.source.validation import validate_cv
+from assembler.source.reader import parse_yaml
 
 
 def warnings_of(text: str) -> list[str]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assembler.model import AuthorName
-from assembler.names import display_name, is_person, person_keys, split_name
+from assembler.cv.model import AuthorName
+from assembler.cv.names import display_name, is_person, person_keys, split_name
 
 
 @pytest.mark.parametrize(

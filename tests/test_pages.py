@@ -13,8 +13,8 @@ import pytest
 from click.testing import CliRunner
 
 from assembler.build import BuildRequest, build
-from assembler.cli import main
-from assembler.pdf import find_soffice, page_count, to_pdf
+from assembler.cli.main import main
+from assembler.render.pdf import find_soffice, page_count, to_pdf
 from assembler.resources import example_cv
 
 if find_soffice() is None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from assembler.pdf import to_pdf
+from assembler.render.pdf import to_pdf
 from assembler.problems import AssembleError
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from assembler.cli import main
+from assembler.cli.main import main
 from assembler.problems import ProblemsError
-from assembler.profiles import available_profiles, load_profile
+from assembler.profile.load import available_profiles, load_profile
 
 
 def write(folder: Path, name: str, text: str) -> Path:

@@ -11,8 +11,8 @@ import docx
 import pytest
 
 from assembler.problems import ProblemsError
-from assembler.render_docx import render_docx
-from assembler.shape import Rich, Run
+from assembler.render.docx import render_docx
+from assembler.shape.context import Rich, Run
 
 WHEN = datetime(2026, 11, 21)
 

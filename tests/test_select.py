@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from assembler.dates import PartialDate
+from assembler.cv.dates import PartialDate
 from assembler.problems import ProblemsError
-from assembler.select import trim_words
+from assembler.select.engine import trim_words
 
 PERSON = "person: {name: Sebastian Lapuschkin, name_variants: [Lapuschkin S, Bach S]}\n"
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from assembler.dates import PartialDate
-from assembler.labels import format_date, format_range
-from assembler.names import person_keys
-from assembler.shape import Style, authors_rich, citation_rich, shorten_authors
+from assembler.cv.dates import PartialDate
+from assembler.shape.labels import format_date, format_range
+from assembler.cv.names import person_keys
+from assembler.shape.context import Style, authors_rich, citation_rich, shorten_authors
 
 from .helpers import make_cv
 

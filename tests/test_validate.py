@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from assembler.model import AuthorName, Citations, LocalizedText
+from assembler.cv.model import AuthorName, Citations, LocalizedText
 from assembler.problems import ProblemsError
-from assembler.validate import load_cv, validate_cv
-from assembler.yaml_source import parse_yaml
+from assembler.source.validation import load_cv, validate_cv
+from assembler.source.reader import parse_yaml
 
 TESTDATA = Path(__file__).parent / "testdata"
 

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import Workbook, load_workbook
 
-from assembler.cli import main
+from assembler.cli.main import main
 from assembler.resources import example_cv
 
 CV = """\

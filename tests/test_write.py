@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from assembler.problems import AssembleError, ProblemsError
-from assembler.write import inside, output_name, safe_file_name, slug, write_all
+from assembler.output.write import inside, output_name, safe_file_name, slug, write_all
 
 
 @pytest.mark.parametrize(

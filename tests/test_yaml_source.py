@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assembler.problems import ProblemsError
-from assembler.yaml_source import MAX_FILE_BYTES, clean_text, load_yaml, parse_yaml
+from assembler.source.reader import MAX_FILE_BYTES, clean_text, load_yaml, parse_yaml
 
 
 @pytest.mark.parametrize(

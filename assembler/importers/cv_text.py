@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .records import FIELD_ORDER, Incoming, bare_doi, clean
+from assembler.importers.records import FIELD_ORDER, Incoming, bare_doi, clean
 
 # --- headings -------------------------------------------------------------------------------
 

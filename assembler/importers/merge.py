@@ -15,10 +15,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..ids import base_id
-from ..lint import normalise_title
-from ..model import Publication
-from .records import FIELD_ORDER, Incoming
+from assembler.cv.ids import base_id
+from assembler.cv.lint import normalise_title
+from assembler.cv.model import Publication
+from assembler.importers.records import FIELD_ORDER, Incoming
 
 
 @dataclass

@@ -10,9 +10,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..names import split_name
-from ..problems import Problem, ProblemsError
-from .records import Incoming, author_form, bare_doi, clean
+from assembler.cv.names import split_name
+from assembler.problems import Problem, ProblemsError
+from assembler.importers.records import Incoming, author_form, bare_doi, clean
 
 # OpenAlex work types -> ours; "article" depends on where it appeared (see _type).
 _TYPES = {

@@ -14,14 +14,14 @@ from pathlib import Path
 
 import click
 
-from . import __version__
-from .build import BuildRequest, build_all
-from .lint import lint
-from .model import ENTRY_SECTIONS, json_schema
-from .problems import Problem
-from .profiles import describe_profiles
-from .resources import example_cv
-from .validate import LoadedCV, load_cv
+from assembler import __version__
+from assembler.build import BuildRequest, build_all
+from assembler.cv.lint import lint
+from assembler.cv.model import ENTRY_SECTIONS, json_schema
+from assembler.problems import Problem
+from assembler.profile.load import describe_profiles
+from assembler.resources import example_cv
+from assembler.source.validation import LoadedCV, load_cv
 
 DEFAULT_DATA = Path("cv.yaml")
 IMPORT_FORMATS = ("bibtex", "openalex", "text")  # as importing.FORMATS, without importing it
@@ -296,7 +296,7 @@ def import_(fmt: str, file: Path, into: Path, dry_run: bool) -> None:
       assemble import openalex works.json --into cv.yaml
       assemble import text old-cv.txt --into cv.yaml
     """
-    from .importing import describe, import_file  # bibtexparser, ruamel: load on use
+    from assembler.importers.run import describe, import_file  # bibtexparser, ruamel: load on use
 
     result = import_file(fmt, file, into, dry_run)
     for problem in result.problems:
@@ -332,8 +332,8 @@ def enrich(use_openalex: bool, data: Path, dry_run: bool) -> None:
     Example:
       assemble enrich --openalex --data cv.yaml --dry-run
     """
-    from .enrich import enrich as enrich_cv
-    from .importing import describe
+    from assembler.importers.enrich import enrich as enrich_cv
+    from assembler.importers.run import describe
 
     del use_openalex  # the only source so far; the flag names it so others can follow
     result = enrich_cv(data, dry_run=dry_run)

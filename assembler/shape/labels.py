@@ -6,7 +6,7 @@ override them.
 
 from __future__ import annotations
 
-from .dates import PartialDate
+from assembler.cv.dates import PartialDate
 
 LABELS: dict[str, dict[str, str]] = {
     "en": {

@@ -14,12 +14,12 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .dates import PartialDate
-from .labels import format_range
-from .model import Entry, Link, Publication, RangeEntry
-from .names import display_name
-from .rules import Context, field_value
-from .shape import Style, citation_rich
+from assembler.cv.dates import PartialDate
+from assembler.shape.labels import format_range
+from assembler.cv.model import Entry, Link, Publication, RangeEntry
+from assembler.cv.names import display_name
+from assembler.select.fields import Context, field_value
+from assembler.shape.context import Style, citation_rich
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import docx
 
-from .pdf import DEFAULT_TIMEOUT, page_count, to_pdf
+from assembler.render.pdf import DEFAULT_TIMEOUT, page_count, to_pdf
 
 _CHARS_PER_LINE = 95
 

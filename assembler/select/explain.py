@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from .select import SectionSelection, Selection
+from assembler.select.engine import SectionSelection, Selection
 
 
 def _window(section: SectionSelection) -> str:

@@ -12,10 +12,10 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from .dates import PartialDate
-from .model import Entry, Publication, RangeEntry
-from .names import NameKey, display_name, is_person
-from .profile_model import Operators
+from assembler.cv.dates import PartialDate
+from assembler.cv.model import Entry, Publication, RangeEntry
+from assembler.cv.names import NameKey, display_name, is_person
+from assembler.profile.model import Operators
 
 _TRUE = {"true", "yes", "on", "1"}
 _FALSE = {"false", "no", "off", "0"}

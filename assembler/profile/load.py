@@ -15,8 +15,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .problems import Problem, ProblemsError
-from .profile_model import (
+from assembler.problems import Problem, ProblemsError
+from assembler.profile.model import (
     KNOWN_SECTIONS,
     LIST_SECTIONS,
     SHEET_DERIVED,
@@ -25,9 +25,9 @@ from .profile_model import (
     SectionRule,
     entry_fields,
 )
-from .resources import bundled_dir
-from .validate import check_document
-from .yaml_source import PathKey, YamlDocument, format_path, load_yaml
+from assembler.resources import bundled_dir
+from assembler.source.validation import check_document
+from assembler.source.reader import PathKey, YamlDocument, format_path, load_yaml
 
 MAX_EXTENDS_DEPTH = 10
 

@@ -13,13 +13,13 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .dates import PartialDate
-from .labels import format_date, format_range, labels_for
-from .model import CV, Entry, Publication, RangeEntry
-from .names import NameKey, display_name, is_person, person_keys
-from .profile_model import KNOWN_SECTIONS, LIST_SECTIONS, TEXT_LIST_SECTIONS, Profile
-from .rules import Context, author_position
-from .select import Selection, trim_words
+from assembler.cv.dates import PartialDate
+from assembler.shape.labels import format_date, format_range, labels_for
+from assembler.cv.model import CV, Entry, Publication, RangeEntry
+from assembler.cv.names import NameKey, display_name, is_person, person_keys
+from assembler.profile.model import KNOWN_SECTIONS, LIST_SECTIONS, TEXT_LIST_SECTIONS, Profile
+from assembler.select.fields import Context, author_position
+from assembler.select.engine import Selection, trim_words
 
 ELLIPSIS = "…"
 PROSE_FIELDS = ("description", "significance", "contribution", "note")

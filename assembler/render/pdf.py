@@ -16,7 +16,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from .problems import AssembleError
+from assembler.problems import AssembleError
 
 DEFAULT_TIMEOUT = 120.0
 INSTALL_HINT = (

@@ -11,13 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from .dates import PartialDate, Span
-from .model import CV, Entry, RangeEntry, entries
-from .names import person_keys
-from .problems import Problem, ProblemsError
-from .profile_model import LIST_SECTIONS, TEXT_LIST_SECTIONS, SectionRule, parse_period
-from .profiles import LoadedProfile
-from .rules import Context, field_value, holds, sort_entries
+from assembler.cv.dates import PartialDate, Span
+from assembler.cv.model import CV, Entry, RangeEntry, entries
+from assembler.cv.names import person_keys
+from assembler.problems import Problem, ProblemsError
+from assembler.profile.model import LIST_SECTIONS, TEXT_LIST_SECTIONS, SectionRule, parse_period
+from assembler.profile.load import LoadedProfile
+from assembler.select.fields import Context, field_value, holds, sort_entries
 
 
 @dataclass(frozen=True)

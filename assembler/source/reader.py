@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from .problems import Problem, ProblemsError
+from assembler.problems import Problem, ProblemsError
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_NODES = 1_000_000

@@ -24,7 +24,7 @@ from pydantic import (
     model_validator,
 )
 
-from .dates import JSON_PATTERN, PartialDate, Span, parse_end, term_span
+from assembler.cv.dates import JSON_PATTERN, PartialDate, Span, parse_end, term_span
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 # Identifiers people often type unquoted (grant ids, volumes, page ranges): editors see numbers.

@@ -13,11 +13,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .ids import slugify
-from .lint import publication_key
-from .model import CV, ENTRY_SECTIONS, Entry, Person, Publication, Supervision
-from .problems import Problem, ProblemsError
-from .validate import LoadedCV
+from assembler.cv.ids import slugify
+from assembler.cv.lint import publication_key
+from assembler.cv.model import CV, ENTRY_SECTIONS, Entry, Person, Publication, Supervision
+from assembler.problems import Problem, ProblemsError
+from assembler.source.validation import LoadedCV
 
 
 @dataclass

@@ -17,10 +17,10 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .ids import derive_ids
-from .model import CV, ENTRY_SECTIONS, Entry, entries
-from .problems import Problem, ProblemsError
-from .yaml_source import PathKey, YamlDocument, format_path, load_yaml
+from assembler.cv.ids import derive_ids
+from assembler.cv.model import CV, ENTRY_SECTIONS, Entry, entries
+from assembler.problems import Problem, ProblemsError
+from assembler.source.reader import PathKey, YamlDocument, format_path, load_yaml
 
 M = TypeVar("M", bound=BaseModel)
 

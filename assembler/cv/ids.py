@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .model import (
+from assembler.cv.model import (
     Award,
     CareerBreak,
     Education,
@@ -26,7 +26,7 @@ from .model import (
     Talk,
     Teaching,
 )
-from .names import display_name, split_name
+from assembler.cv.names import display_name, split_name
 
 _STOPWORDS = {
     "a",

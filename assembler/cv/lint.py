@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .model import Entry, Publication, RangeEntry
-from .names import fold, is_person, person_keys
-from .problems import Problem
-from .validate import LoadedCV
-from .yaml_source import PathKey, format_path
+from assembler.cv.model import Entry, Publication, RangeEntry
+from assembler.cv.names import fold, is_person, person_keys
+from assembler.problems import Problem
+from assembler.source.validation import LoadedCV
+from assembler.source.reader import PathKey, format_path
 
 
 def normalise_title(title: str) -> str:

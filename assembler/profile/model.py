@@ -20,8 +20,8 @@ from pydantic import (
     model_validator,
 )
 
-from .dates import PartialDate
-from .model import (
+from assembler.cv.dates import PartialDate
+from assembler.cv.model import (
     Award,
     CareerBreak,
     Education,

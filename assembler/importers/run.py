@@ -9,13 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .importers.bibtex import parse_bibtex
-from .importers.merge import MergePlan, plan_merge
-from .importers.openalex import parse_openalex
-from .importers.records import Incoming
-from .importers.yaml_edit import RoundTrip, checked_text
-from .problems import Problem, ProblemsError
-from .write import write_all
+from assembler.importers.bibtex import parse_bibtex
+from assembler.importers.merge import MergePlan, plan_merge
+from assembler.importers.openalex import parse_openalex
+from assembler.importers.records import Incoming
+from assembler.importers.yaml_edit import RoundTrip, checked_text
+from assembler.problems import Problem, ProblemsError
+from assembler.output.write import write_all
 
 FORMATS = ("bibtex", "openalex", "text")
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
@@ -45,7 +45,7 @@ def read_source(fmt: str, path: Path) -> tuple[list[Incoming], list[Problem]]:
         return parse_bibtex(text, name)
     if fmt == "openalex":
         return parse_openalex(text, name), []
-    from .importers.cv_text import parse_text
+    from assembler.importers.cv_text import parse_text
 
     return parse_text(text, name), []
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 
-from .dates import PartialDate
+from assembler.cv.dates import PartialDate
 
 MAX_CELL_CHARS = 32_767
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\0")

@@ -14,8 +14,8 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
-from .ids import slugify
-from .problems import AssembleError, Problem, ProblemsError
+from assembler.cv.ids import slugify
+from assembler.problems import AssembleError, Problem, ProblemsError
 
 _RESERVED = {
     "con",

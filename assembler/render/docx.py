@@ -23,9 +23,9 @@ from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, Undefine
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from lxml import etree
 
-from .package import normalise_zip, too_large
-from .problems import Problem, ProblemsError
-from .shape import Rich
+from assembler.render.package import normalise_zip, too_large
+from assembler.problems import Problem, ProblemsError
+from assembler.shape.context import Rich
 
 # What python-docx raises for a package it cannot read.
 _BROKEN_PACKAGE = (

@@ -1,0 +1,5 @@
+"""The ``assemble`` command line."""
+
+from assembler.cli.main import main
+
+__all__ = ["main"]
