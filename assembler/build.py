@@ -14,17 +14,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assembler.cv.dates import PartialDate
-from assembler.select.explain import explain
 from assembler.cv.group import Group, expand_data_paths, group_name, merge
 from assembler.cv.names import person_keys
+from assembler.output.write import inside, output_name, slug, write_all
 from assembler.problems import AssembleError, Problem, ProblemsError
-from assembler.profile.model import LIST_SECTIONS, parse_period
 from assembler.profile.load import LoadedProfile, load_profile, search_dirs
+from assembler.profile.model import LIST_SECTIONS, parse_period
 from assembler.render.docx import render_docx
 from assembler.select.engine import Selection, drop_lowest, droppable, select
+from assembler.select.explain import explain
 from assembler.shape.context import build_context
 from assembler.source.validation import LoadedCV, load_cv
-from assembler.output.write import inside, output_name, slug, write_all
 
 if TYPE_CHECKING:
     from assembler.render.pages import Measured
@@ -159,11 +159,11 @@ def _render(job: _Job, selection: Selection) -> tuple[dict[Path, bytes], list[Pa
             documents.append(target)
     if profile.workbooks:
         # openpyxl takes a tenth of a second to import: only when a workbook is made.
-        from assembler.shape.columns import SheetContext
-        from assembler.shape.labels import labels_for
         from assembler.render.xlsx import render_workbook
         from assembler.select.fields import Context
+        from assembler.shape.columns import SheetContext
         from assembler.shape.context import Style
+        from assembler.shape.labels import labels_for
 
         keys = tuple(person_keys(cv.person.name, cv.person.name_variants))
         labels = labels_for(profile.language, profile.labels)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from assembler.cv.model import CV
-from assembler.source.validation import validate_cv
 from assembler.source.reader import parse_yaml
+from assembler.source.validation import validate_cv
 
 AS_OF = date(2026, 11, 21)
 

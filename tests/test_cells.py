@@ -8,8 +8,8 @@ from decimal import Decimal
 import pytest
 from openpyxl import Workbook
 
-from assembler.render.cells import MAX_CELL_CHARS, CellError, set_cell
 from assembler.cv.dates import PartialDate
+from assembler.render.cells import MAX_CELL_CHARS, CellError, set_cell
 
 
 @pytest.fixture

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from assembler.importers import enrich as enrich_module
 from assembler.cli.main import main
+from assembler.importers import enrich as enrich_module
 from assembler.importers.enrich import enrich, lookup_urls
 from assembler.source.validation import load_cv
 

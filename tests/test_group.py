@@ -12,8 +12,8 @@ from openpyxl import load_workbook
 from assembler.cli.main import main
 from assembler.cv.group import merge
 from assembler.problems import ProblemsError
-from assembler.source.validation import validate_cv
 from assembler.source.reader import parse_yaml
+from assembler.source.validation import validate_cv
 
 ADA = """\
 person: {name: Ada Example, name_variants: [Example A]}

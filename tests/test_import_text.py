@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
-from assembler.importers.cv_text import parse_publication_sections, parse_text
-from assembler.importers.records import Incoming
 from assembler.cv.lint import normalise_title
 from assembler.cv.model import Publication
+from assembler.importers.cv_text import parse_publication_sections, parse_text
+from assembler.importers.records import Incoming
 from assembler.resources import example_cv
 from assembler.source.validation import load_cv
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from assembler.cv.lint import lint, normalise_title
-from assembler.source.validation import validate_cv
 from assembler.source.reader import parse_yaml
+from assembler.source.validation import validate_cv
 
 
 def warnings_of(text: str) -> list[str]:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from assembler.render.pdf import to_pdf
 from assembler.problems import AssembleError
+from assembler.render.pdf import to_pdf
 
 
 def fake_soffice(tmp_path: Path, body: str) -> str:

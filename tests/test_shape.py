@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from assembler.cv.dates import PartialDate
-from assembler.shape.labels import format_date, format_range
 from assembler.cv.names import person_keys
 from assembler.shape.context import Style, authors_rich, citation_rich, shorten_authors
+from assembler.shape.labels import format_date, format_range
 
 from .helpers import make_cv
 

@@ -8,8 +8,8 @@ import pytest
 
 from assembler.cv.model import AuthorName, Citations, LocalizedText
 from assembler.problems import ProblemsError
-from assembler.source.validation import load_cv, validate_cv
 from assembler.source.reader import parse_yaml
+from assembler.source.validation import load_cv, validate_cv
 
 TESTDATA = Path(__file__).parent / "testdata"
 

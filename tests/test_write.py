@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from assembler.problems import AssembleError, ProblemsError
 from assembler.output.write import inside, output_name, safe_file_name, slug, write_all
+from assembler.problems import AssembleError, ProblemsError
 
 
 @pytest.mark.parametrize(

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from assembler.cv.model import Entry, Publication, RangeEntry
 from assembler.cv.names import fold, is_person, person_keys
 from assembler.problems import Problem
-from assembler.source.validation import LoadedCV
 from assembler.source.reader import PathKey, format_path
+from assembler.source.validation import LoadedCV
 
 
 def normalise_title(title: str) -> str:

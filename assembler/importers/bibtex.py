@@ -15,8 +15,8 @@ import bibtexparser
 from bibtexparser import middlewares
 from bibtexparser.model import Entry as BibEntry
 
-from assembler.problems import Problem
 from assembler.importers.records import Incoming, author_form, bare_doi, clean
+from assembler.problems import Problem
 
 _ARXIV = re.compile(r"arxiv|corr", re.IGNORECASE)
 _OTHERS = {"others", "et al.", "et al"}

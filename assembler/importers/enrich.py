@@ -16,14 +16,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from assembler.cv.lint import normalise_title
 from assembler.importers.merge import plan_merge
 from assembler.importers.openalex import work_to_incoming
 from assembler.importers.records import Incoming
-from assembler.importers.yaml_edit import RoundTrip, checked_text
 from assembler.importers.run import ImportResult
-from assembler.cv.lint import normalise_title
-from assembler.problems import AssembleError
+from assembler.importers.yaml_edit import RoundTrip, checked_text
 from assembler.output.write import write_all
+from assembler.problems import AssembleError
 
 API = "https://api.openalex.org"
 TIMEOUT = 20.0

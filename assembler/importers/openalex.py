@@ -11,8 +11,8 @@ import json
 from typing import Any
 
 from assembler.cv.names import split_name
-from assembler.problems import Problem, ProblemsError
 from assembler.importers.records import Incoming, author_form, bare_doi, clean
+from assembler.problems import Problem, ProblemsError
 
 # OpenAlex work types -> ours; "article" depends on where it appeared (see _type).
 _TYPES = {

@@ -14,8 +14,8 @@ from assembler.importers.merge import MergePlan, plan_merge
 from assembler.importers.openalex import parse_openalex
 from assembler.importers.records import Incoming
 from assembler.importers.yaml_edit import RoundTrip, checked_text
-from assembler.problems import Problem, ProblemsError
 from assembler.output.write import write_all
+from assembler.problems import Problem, ProblemsError
 
 FORMATS = ("bibtex", "openalex", "text")
 MAX_IMPORT_BYTES = 20 * 1024 * 1024

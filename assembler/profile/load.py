@@ -26,8 +26,8 @@ from assembler.profile.model import (
     entry_fields,
 )
 from assembler.resources import bundled_dir
-from assembler.source.validation import check_document
 from assembler.source.reader import PathKey, YamlDocument, format_path, load_yaml
+from assembler.source.validation import check_document
 
 MAX_EXTENDS_DEPTH = 10
 

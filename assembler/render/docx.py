@@ -23,8 +23,8 @@ from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, Undefine
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from lxml import etree
 
-from assembler.render.package import normalise_zip, too_large
 from assembler.problems import Problem, ProblemsError
+from assembler.render.package import normalise_zip, too_large
 from assembler.shape.context import Rich
 
 # What python-docx raises for a package it cannot read.

@@ -28,12 +28,12 @@ from openpyxl.worksheet.table import TableColumn
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from assembler.render.cells import CellError, set_cell
-from assembler.shape.columns import SheetContext, column_value, display_width
-from assembler.render.package import normalise_zip, too_large
 from assembler.problems import Problem, ProblemsError
 from assembler.profile.model import SheetSpec, WorkbookSpec
+from assembler.render.cells import CellError, set_cell
+from assembler.render.package import normalise_zip, too_large
 from assembler.select.engine import Selection
+from assembler.shape.columns import SheetContext, column_value, display_width
 
 HEADER_FONT = Font(bold=True)
 MIN_WIDTH, MAX_WIDTH = 8, 60

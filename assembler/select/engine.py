@@ -15,8 +15,8 @@ from assembler.cv.dates import PartialDate, Span
 from assembler.cv.model import CV, Entry, RangeEntry, entries
 from assembler.cv.names import person_keys
 from assembler.problems import Problem, ProblemsError
-from assembler.profile.model import LIST_SECTIONS, TEXT_LIST_SECTIONS, SectionRule, parse_period
 from assembler.profile.load import LoadedProfile
+from assembler.profile.model import LIST_SECTIONS, TEXT_LIST_SECTIONS, SectionRule, parse_period
 from assembler.select.fields import Context, field_value, holds, sort_entries
 
 

@@ -15,11 +15,11 @@ from typing import Any
 from pydantic import BaseModel
 
 from assembler.cv.dates import PartialDate
-from assembler.shape.labels import format_range
 from assembler.cv.model import Entry, Link, Publication, RangeEntry
 from assembler.cv.names import display_name
 from assembler.select.fields import Context, field_value
 from assembler.shape.context import Style, citation_rich
+from assembler.shape.labels import format_range
 
 
 @dataclass(frozen=True)

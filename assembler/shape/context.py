@@ -14,12 +14,12 @@ from typing import Any
 from pydantic import BaseModel
 
 from assembler.cv.dates import PartialDate
-from assembler.shape.labels import format_date, format_range, labels_for
 from assembler.cv.model import CV, Entry, Publication, RangeEntry
 from assembler.cv.names import NameKey, display_name, is_person, person_keys
 from assembler.profile.model import KNOWN_SECTIONS, LIST_SECTIONS, TEXT_LIST_SECTIONS, Profile
-from assembler.select.fields import Context, author_position
 from assembler.select.engine import Selection, trim_words
+from assembler.select.fields import Context, author_position
+from assembler.shape.labels import format_date, format_range, labels_for
 
 ELLIPSIS = "…"
 PROSE_FIELDS = ("description", "significance", "contribution", "note")
