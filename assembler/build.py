@@ -15,16 +15,18 @@ from typing import TYPE_CHECKING
 
 from assembler.cv.dates import PartialDate
 from assembler.cv.group import Group, expand_data_paths, group_name, merge
-from assembler.cv.names import person_keys
-from assembler.output.write import inside, output_name, slug, write_all
+from assembler.cv.load import LoadedCV, load_cv
+from assembler.cv.sections import SECTIONS
+from assembler.output.names import inside, output_name, slug
+from assembler.output.write import write_all
 from assembler.problems import AssembleError, Problem, ProblemsError
 from assembler.profile.load import LoadedProfile, load_profile, search_dirs
-from assembler.profile.model import LIST_SECTIONS, parse_period
+from assembler.profile.model import parse_period
 from assembler.render.docx import render_docx
-from assembler.select.engine import Selection, drop_lowest, droppable, select
+from assembler.select.engine import Selection, select
 from assembler.select.explain import explain
-from assembler.shape.context import build_context
-from assembler.source.validation import LoadedCV, load_cv
+from assembler.select.fit import drop_lowest, droppable
+from assembler.shape.context import build_context, style_for
 
 if TYPE_CHECKING:
     from assembler.render.pages import Measured
@@ -149,7 +151,7 @@ def _render(job: _Job, selection: Selection) -> tuple[dict[Path, bytes], list[Pa
     files: dict[Path, bytes] = {}
     documents: list[Path] = []
     if profile.documents:
-        context = build_context(cv, profile, selection, job.group.members)
+        context = build_context(cv, profile, selection, job.group.members).as_mapping()
         for index, spec in enumerate(profile.documents):
             template = find_template(
                 spec.template, loaded, ("documents", index, "template"), request.cwd
@@ -162,16 +164,9 @@ def _render(job: _Job, selection: Selection) -> tuple[dict[Path, bytes], list[Pa
         from assembler.render.xlsx import render_workbook
         from assembler.select.fields import Context
         from assembler.shape.columns import SheetContext
-        from assembler.shape.context import Style
-        from assembler.shape.labels import labels_for
 
-        keys = tuple(person_keys(cv.person.name, cv.person.name_variants))
-        labels = labels_for(profile.language, profile.labels)
-        sheet_context = SheetContext(
-            Style(profile.language, profile.date_format, labels, keys),
-            Context(keys, request.as_of),
-            job.group.members,
-        )
+        style = style_for(cv, profile)
+        sheet_context = SheetContext(style, Context(style.own, request.as_of), job.group.members)
         for index, spec in enumerate(profile.workbooks):
             template = None
             if spec.template:
@@ -216,7 +211,7 @@ def _fit_order(loaded: LoadedProfile, selection: Selection) -> list[str]:
     return [
         name
         for name, section in reversed(selection.sections.items())
-        if section.source in LIST_SECTIONS
+        if SECTIONS[section.source].kind == "entries"
     ]
 
 
@@ -238,25 +233,24 @@ class _Fitter:
     def fit(self, selection: Selection) -> Selection:
         """Drop the lowest-ranked entries, section by section in fit order, until it fits:
         per section, the fewest drops that fit, found by bisection."""
-        reason = f"fit (page limit {self.limit})"
         for name in _fit_order(self.job.loaded_profile, selection):
             if name not in selection.sections:
                 continue
             available = len(droppable(selection.sections[name]))
             if available == 0:
                 continue
-            emptied = drop_lowest(selection, name, available, reason)
+            emptied = drop_lowest(selection, name, available, self.limit)
             if not self.fits(emptied):
                 selection = emptied
                 continue
             low, high = 1, available  # dropping `high` fits; find the least that does
             while low < high:
                 middle = (low + high) // 2
-                if self.fits(drop_lowest(selection, name, middle, reason)):
+                if self.fits(drop_lowest(selection, name, middle, self.limit)):
                     high = middle
                 else:
                     low = middle + 1
-            return drop_lowest(selection, name, low, reason)
+            return drop_lowest(selection, name, low, self.limit)
         return selection
 
 

@@ -10,8 +10,7 @@ import pytest
 
 from assembler.profile.load import LoadedProfile, load_profile
 from assembler.select.engine import Selection, select
-
-from .helpers import AS_OF, make_cv
+from tests.helpers import AS_OF, make_cv
 
 
 @pytest.fixture

@@ -17,11 +17,12 @@ import click
 from assembler import __version__
 from assembler.build import BuildRequest, build_all
 from assembler.cv.lint import lint
-from assembler.cv.model import ENTRY_SECTIONS, json_schema
+from assembler.cv.load import LoadedCV, load_cv
+from assembler.cv.model import json_schema
+from assembler.cv.sections import ENTRY_SECTIONS, SECTIONS, TEXT_SECTIONS
 from assembler.problems import Problem
 from assembler.profile.load import describe_profiles
 from assembler.resources import example_cv
-from assembler.source.validation import LoadedCV, load_cv
 
 DEFAULT_DATA = Path("cv.yaml")
 IMPORT_FORMATS = ("bibtex", "openalex", "text")  # as importing.FORMATS, without importing it
@@ -223,11 +224,8 @@ def profiles() -> None:
 
 def _summary_rows(loaded: LoadedCV) -> list[tuple[str, int]]:
     cv = loaded.cv
-    rows = [(section, len(getattr(cv, section))) for section in ENTRY_SECTIONS]
-    if cv.supervision is not None:
-        rows.append(("supervision", len(cv.supervision.people) + bool(cv.supervision.summary)))
-    rows += [("skills", len(cv.skills)), ("languages", len(cv.languages))]
-    return rows
+    rows = [(name, len(SECTIONS[name].entries(cv))) for name in ENTRY_SECTIONS]
+    return rows + [(name, len(SECTIONS[name].texts(cv))) for name in TEXT_SECTIONS]
 
 
 @main.command()

@@ -1,10 +1,10 @@
 """Several people as one CV, for group reports.
 
-Every member's entries are gathered into one CV whose ids are prefixed with the member's slug
+Every member's entries are gathered into one CV whose ids are prefixed with the member's id
 (``ada-example:p1``), so they stay unique and ``pin``/``exclude`` can still name them. A
-publication co-authored by several members appears once (same DOI, else the same normalised
-title and year) and records every member it belongs to. The group's "person" carries all
-members' name variants, so every member's name is bold in author lists.
+publication co-authored by several members appears once (the same work by ``cv.identity``)
+and records every member it belongs to. The group's "person" carries all members' name
+variants, so every member's name is bold in author lists.
 """
 
 from __future__ import annotations
@@ -13,11 +13,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from assembler.cv.identity import WorkIndex, work_id
 from assembler.cv.ids import slugify
-from assembler.cv.lint import publication_key
-from assembler.cv.model import CV, ENTRY_SECTIONS, Entry, Person, Publication, Supervision
+from assembler.cv.load import LoadedCV
+from assembler.cv.model import CV, Entry, Person, Publication, Supervisee, Supervision
+from assembler.cv.sections import ENTRY_SECTIONS, SECTIONS
 from assembler.problems import Problem, ProblemsError
-from assembler.source.validation import LoadedCV
 
 
 @dataclass
@@ -28,6 +29,7 @@ class Group:
     cv: CV
     members: dict[str, list[str]] = field(default_factory=dict)
     people: list[str] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
 
 
 def expand_data_paths(paths: list[Path]) -> list[Path]:
@@ -46,75 +48,115 @@ def expand_data_paths(paths: list[Path]) -> list[Path]:
     return files
 
 
+def member_ids(people: list[LoadedCV]) -> tuple[list[str], list[Problem]]:
+    """A unique id per member, stable for the same files: the slug of the name, else of the
+    file name (names in scripts without Latin letters), numbered when two are alike."""
+    bases = [
+        slugify(loaded.cv.person.name) or slugify(Path(loaded.file).stem) or "member"
+        for loaded in people
+    ]
+    taken: set[str] = set()
+    result: list[str] = []
+    warnings: list[Problem] = []
+    for loaded, base in zip(people, bases, strict=True):
+        candidate, number = base, 1
+        while candidate in taken:
+            number += 1
+            candidate = f"{base}-{number}"
+        if candidate != base:
+            warnings.append(
+                Problem(
+                    f"{loaded.cv.person.name}'s entries get ids {candidate}:…, because "
+                    f"another member's name also gives {base!r}",
+                    file=loaded.file,
+                    severity="warning",
+                    hint="Pin and exclude this member's entries with that prefix",
+                )
+            )
+        taken.add(candidate)
+        result.append(candidate)
+    return result, warnings
+
+
 def _prefixed(entry: Entry, member: str) -> Entry:
     return entry.model_copy(update={"id": f"{member}:{entry.id}"})
+
+
+def _single(loaded: LoadedCV) -> Group:
+    cv = loaded.cv
+    owner = [cv.person.name]
+    members = {
+        entry.id or "": owner for name in ENTRY_SECTIONS for entry in SECTIONS[name].entries(cv)
+    }
+    return Group(cv.person.name, cv, members, owner)
+
+
+def _same_person_twice(people: list[LoadedCV]) -> None:
+    first: dict[str, str] = {}
+    problems = []
+    for loaded in people:
+        name = loaded.cv.person.name
+        if name in first:
+            problems.append(
+                Problem(
+                    f"{name} appears in more than one person file (also in {first[name]})",
+                    file=loaded.file,
+                    hint="Give each member one file",
+                )
+            )
+        first.setdefault(name, loaded.file)
+    if problems:
+        raise ProblemsError(problems, "the group")
 
 
 def merge(people: list[LoadedCV], name: str) -> Group:
     """One CV holding everyone's entries, shared publications once."""
     if len(people) == 1:
-        only = people[0].cv
-        owner = [only.person.name]
-        members = {
-            entry.id or "": owner for section in ENTRY_SECTIONS for entry in getattr(only, section)
-        }
-        for person in only.supervision.people if only.supervision else []:
-            members[person.id or ""] = owner
-        return Group(only.person.name, only, members, owner)
-    names = [loaded.cv.person.name for loaded in people]
-    duplicates = sorted({n for n in names if names.count(n) > 1})
-    if duplicates:
-        raise ProblemsError(
-            [
-                Problem(
-                    f"{duplicates[0]} appears in more than one person file",
-                    hint="Give each member one file",
-                )
-            ],
-            "the group",
-        )
+        return _single(people[0])
+    _same_person_twice(people)
+    ids, warnings = member_ids(people)
     sections: dict[str, list[Entry]] = {section: [] for section in ENTRY_SECTIONS}
     members: dict[str, list[str]] = {}
-    shared: dict[str, str] = {}  # publication key -> id of the entry kept
+    shared: WorkIndex[str] = WorkIndex()  # a work -> the id of the entry kept for it
     variants: list[str] = []
-    supervisees = []
-    summaries = []
-    skills: list[str] = []
-    languages: list[str] = []
-    for loaded in people:
+    summaries: list[str] = []
+    skills: dict[str, None] = {}
+    languages: dict[str, None] = {}
+    for loaded, member in zip(people, ids, strict=True):
         cv, person = loaded.cv, loaded.cv.person.name
-        member = slugify(person) or "member"
         variants += [person, *cv.person.name_variants]
         for section in ENTRY_SECTIONS:
-            for entry in getattr(cv, section):
-                if isinstance(entry, Publication):
-                    key = publication_key(entry)
-                    if key in shared:
-                        owners = members[shared[key]]
+            for entry in SECTIONS[section].entries(cv):
+                work = work_id(entry) if isinstance(entry, Publication) else None
+                if work is not None:
+                    found = shared.add_copy(work)
+                    if found is not None:
+                        owners = members[found[0]]
                         if person not in owners:
                             owners.append(person)
                         continue
-                    shared[key] = f"{member}:{entry.id}"
                 copy = _prefixed(entry, member)
+                if work is not None:
+                    shared.add(work, copy.id or "")
                 sections[section].append(copy)
                 members[copy.id or ""] = [person]
-        if cv.supervision:
-            for supervisee in cv.supervision.people:
-                copy = _prefixed(supervisee, member)
-                supervisees.append(copy)
-                members[copy.id or ""] = [person]
-            if cv.supervision.summary:
-                summaries.append(f"{person}: {cv.supervision.summary}")
-        skills += [s for s in cv.skills if s not in skills]
-        languages += [lang for lang in cv.languages if lang not in languages]
-    group_person = Person(name=name, name_variants=list(dict.fromkeys(variants)))
+        if cv.supervision and cv.supervision.summary:
+            summaries.append(f"{person}: {cv.supervision.summary}")
+        skills.update(dict.fromkeys(cv.skills))
+        languages.update(dict.fromkeys(cv.languages))
+    supervisees = [entry for entry in sections.pop("supervision") if isinstance(entry, Supervisee)]
     supervision = None
     if supervisees or summaries:
         supervision = Supervision(summary="\n".join(summaries) or None, people=supervisees)
-    cv = CV(
-        person=group_person, supervision=supervision, skills=skills, languages=languages, **sections
+    merged = CV.model_construct(
+        person=Person(name=name, name_variants=list(dict.fromkeys(variants))),
+        supervision=supervision,
+        skills=list(skills),
+        languages=list(languages),
+        **sections,
     )
-    return Group(name, cv, members, names)
+    names = [loaded.cv.person.name for loaded in people]
+    return Group(name, merged, members, names, warnings)
 
 
 def group_name(paths: list[Path]) -> str:

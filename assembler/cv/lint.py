@@ -7,27 +7,14 @@ person (a wrong name variant, so their name will not be bold), entries no date w
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from assembler.cv.identity import WorkIndex, work_id
+from assembler.cv.load import LoadedCV
 from assembler.cv.model import Entry, Publication, RangeEntry
-from assembler.cv.names import fold, is_person, person_keys
+from assembler.cv.names import own_names
 from assembler.problems import Problem
 from assembler.source.reader import PathKey, format_path
-from assembler.source.validation import LoadedCV
-
-
-def normalise_title(title: str) -> str:
-    """Case, accents, punctuation and spacing removed: what makes two titles 'the same'."""
-    return " ".join(re.findall(r"[a-z0-9]+", fold(title)))
-
-
-def publication_key(publication: Publication) -> str:
-    """What makes two entries the same publication: the DOI, else the title and year."""
-    if publication.doi:
-        return "doi:" + publication.doi.casefold()
-    year = publication.year.year if publication.year else ""
-    return f"title:{normalise_title(publication.title)}:{year}"
 
 
 def _warning(
@@ -47,35 +34,27 @@ def _warning(
 
 
 def _duplicates(loaded: LoadedCV) -> Iterator[Problem]:
-    by_doi: dict[str, tuple[int, Publication]] = {}
-    by_title: dict[tuple[str, int | None], tuple[int, Publication]] = {}
-    for index, pub in enumerate(loaded.cv.publications):
-        path: PathKey = ("publications", index)
-        if pub.doi:
-            key = pub.doi.lower()
-            if key in by_doi:
-                first_index, first = by_doi[key]
-                yield _warning(
-                    loaded,
-                    path,
-                    pub,
-                    f"same DOI as publications[{first_index}] ({first.id})",
-                    "Keep one entry; merge their fields",
-                )
-                continue
-            by_doi[key] = (index, pub)
-        title_key = (normalise_title(pub.title), pub.year.year if pub.year else None)
-        if title_key in by_title:
-            first_index, first = by_title[title_key]
-            yield _warning(
-                loaded,
-                path,
-                pub,
-                f"same title and year as publications[{first_index}] ({first.id})",
-                "Keep one entry; if one is a preprint of the other, drop the preprint",
-            )
-        else:
-            by_title[title_key] = (index, pub)
+    index: WorkIndex[tuple[int, Publication]] = WorkIndex()
+    for position, pub in enumerate(loaded.cv.publications):
+        work = work_id(pub)
+        found = index.find(work)
+        if found is None:
+            index.add(work, (position, pub))
+            continue
+        (first_index, first), how = found
+        what = {"doi": "same DOI", "arxiv": "same arXiv id", "title": "same title and year"}[how]
+        hint = (
+            "Keep one entry; if one is a preprint of the other, drop the preprint"
+            if how == "title"
+            else "Keep one entry; merge their fields"
+        )
+        yield _warning(
+            loaded,
+            ("publications", position),
+            pub,
+            f"{what} as publications[{first_index}] ({first.id})",
+            hint,
+        )
 
 
 def _end_before_start(loaded: LoadedCV) -> Iterator[Problem]:
@@ -106,10 +85,10 @@ def _end_before_start(loaded: LoadedCV) -> Iterator[Problem]:
 
 def _missing_person(loaded: LoadedCV) -> Iterator[Problem]:
     person = loaded.cv.person
-    keys = person_keys(person.name, person.name_variants)
+    own = own_names(person.name, person.name_variants)
     for index, pub in enumerate(loaded.cv.publications):
         names = [*pub.authors, *pub.editors]
-        if names and not any(is_person(name, keys) for name in names):
+        if names and not own.positions(names):
             variants = ", ".join(repr(v) for v in person.name_variants) or "none given"
             yield _warning(
                 loaded,

@@ -427,29 +427,6 @@ class CV(Model):
     languages: list[Text] = Field(default_factory=list)
 
 
-# The list sections whose entries carry ids, in file order.
-ENTRY_SECTIONS: tuple[str, ...] = (
-    "positions",
-    "education",
-    "projects",
-    "publications",
-    "talks",
-    "teaching",
-    "awards",
-    "patents",
-    "service",
-    "metrics",
-    "career_breaks",
-)
-
-
-def entries(cv: CV, section: str) -> list[Entry]:
-    """The entries of a list section; ``supervision`` means its list of people."""
-    if section == "supervision":
-        return list(cv.supervision.people) if cv.supervision else []
-    return list(getattr(cv, section))
-
-
 def json_schema() -> dict[str, Any]:
     """The CV's JSON Schema, with the shorthand forms the validators accept spelled out."""
     schema = CV.model_json_schema()

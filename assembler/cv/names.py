@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 _INITIALS = re.compile(r"^[A-ZÀ-ÖØ-Þ]\.?(?:[-\u2010]?[A-ZÀ-ÖØ-Þ]\.?)*$")
 
@@ -27,11 +28,6 @@ def fold(text: str) -> str:
 class NameKey:
     family: str
     initial: str
-
-    def matches(self, other: NameKey) -> bool:
-        if self.family != other.family:
-            return False
-        return not self.initial or not other.initial or self.initial == other.initial
 
 
 def _is_initials(token: str) -> bool:
@@ -61,28 +57,49 @@ def split_name(name: str) -> tuple[str, str]:
     return " ".join(tokens[index:]), " ".join(tokens[:index])
 
 
+@lru_cache(maxsize=65536)
+def _text_key(name: str) -> NameKey:
+    family, given = split_name(name)
+    return NameKey(fold(family).strip(), fold(given).replace(".", "").strip()[:1])
+
+
 def name_key(name: str | object) -> NameKey:
     family = getattr(name, "family", None)
-    if family is not None:
-        given = getattr(name, "given", "") or ""
-    else:
-        family, given = split_name(str(name))
-    given_letters = fold(given).replace(".", "").strip()
-    return NameKey(fold(family).strip(), given_letters[:1])
+    if family is None:
+        return _text_key(str(name))
+    given = getattr(name, "given", "") or ""
+    return NameKey(fold(family).strip(), fold(given).replace(".", "").strip()[:1])
 
 
-def person_keys(name: str, variants: Iterable[str]) -> list[NameKey]:
-    keys: list[NameKey] = []
+@dataclass(frozen=True)
+class OwnNames:
+    """The forms of the person's own name, for finding them in author lists.
+
+    Indexed by family name, so checking an author costs the same for one person as for a
+    group of a thousand (whose "person" carries every member's names).
+    """
+
+    initials: Mapping[str, frozenset[str]]  # family -> initials; "" matches any initial
+
+    def matches(self, author: str | object) -> bool:
+        key = name_key(author)
+        known = self.initials.get(key.family)
+        if not known:
+            return False
+        return not key.initial or "" in known or key.initial in known
+
+    def positions(self, authors: Iterable[str | object]) -> list[int]:
+        return [index for index, author in enumerate(authors) if self.matches(author)]
+
+
+def own_names(name: str, variants: Iterable[str]) -> OwnNames:
+    """The person's name and its variants ("Lapuschkin S", "Bach S") as an ``OwnNames``."""
+    found: dict[str, set[str]] = {}
     for candidate in [name, *variants]:
         key = name_key(candidate)
-        if key.family and key not in keys:
-            keys.append(key)
-    return keys
-
-
-def is_person(author: str | object, keys: list[NameKey]) -> bool:
-    key = name_key(author)
-    return any(key.matches(own) for own in keys)
+        if key.family:
+            found.setdefault(key.family, set()).add(key.initial)
+    return OwnNames({family: frozenset(initials) for family, initials in found.items()})
 
 
 def display_name(author: str | object) -> str:

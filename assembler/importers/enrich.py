@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from assembler.cv.lint import normalise_title
+from assembler.cv.identity import work_id_of_fields
 from assembler.importers.merge import plan_merge
 from assembler.importers.openalex import work_to_incoming
 from assembler.importers.records import Incoming
@@ -59,11 +59,18 @@ def lookup_urls(entry: dict[str, Any]) -> list[str]:
 
 
 def _same_work(entry: dict[str, Any], work: dict[str, Any]) -> bool:
-    same_title = normalise_title(str(work.get("title") or "")) == normalise_title(
-        str(entry.get("title") or "")
+    """A title search hit is the entry's work when ``cv.identity`` says so (the year is only
+    compared when the entry has one)."""
+    mine = work_id_of_fields(entry)
+    found = work_id_of_fields(
+        {
+            "title": work.get("title") or work.get("display_name"),
+            "year": work.get("publication_year") if mine.year else None,
+            "doi": work.get("doi"),
+            "type": entry.get("type"),
+        }
     )
-    year = str(entry.get("year") or "")[:4]
-    return same_title and (not year or str(work.get("publication_year")) == year)
+    return mine.same_work(found) is not None
 
 
 def find_records(entries: list[dict[str, Any]], fetch: Fetch) -> list[Incoming]:

@@ -11,23 +11,27 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import ValidationError
 
-from assembler.cv.ids import base_id
-from assembler.cv.lint import normalise_title
+from assembler.cv.identity import WorkIndex, work_id_of_fields
 from assembler.cv.model import Publication
+from assembler.cv.sections import base_id
 from assembler.importers.records import FIELD_ORDER, Incoming
+
+Action = Literal["add", "update", "unchanged", "link", "skip"]
+Match = Literal["doi", "arxiv", "title", "preprint"]
 
 
 @dataclass
 class Planned:
-    """What happens to one incoming record."""
+    """What happens to one incoming record, and (for a match) how it matched."""
 
     incoming: Incoming
-    action: str  # "add", "update", "unchanged", "link", "skip"
+    action: Action
     entry_id: str | None = None
+    matched: Match | None = None
     changes: dict[str, Any] = field(default_factory=dict)
     conflicts: list[tuple[str, Any, Any]] = field(default_factory=list)
     reason: str = ""
@@ -37,7 +41,7 @@ class Planned:
 class MergePlan:
     items: list[Planned] = field(default_factory=list)
 
-    def of(self, action: str) -> list[Planned]:
+    def of(self, action: Action) -> list[Planned]:
         return [item for item in self.items if item.action == action]
 
     @property
@@ -64,74 +68,22 @@ def _year(value: Any) -> str:
     return str(value)[:4] if value else ""
 
 
-def _doi(value: Any) -> str:
-    return str(value).casefold() if value else ""
-
-
-_ARXIV_ID = re.compile(r"(?<![\d.])(\d{4}\.\d{4,5})(?:v\d+)?(?![\d.])")
-
-
-def arxiv_id(entry: dict[str, Any]) -> str:
-    """The arXiv identifier an entry prints (CoRR abs/2402.12118, an arxiv.org link), if any."""
-    texts = [entry.get("pages"), entry.get("url")]
-    texts += [link.get("url") for link in entry.get("links") or [] if isinstance(link, dict)]
-    for text in texts:
-        if text and (
-            "arxiv" in str(text).lower()
-            or str(text).startswith("abs/")
-            or str(entry.get("venue") or "").lower() in ("corr", "arxiv")
-        ):
-            match = _ARXIV_ID.search(str(text))
-            if match:
-                return match[1]
-    return ""
-
-
-def _title_key(title: Any) -> str:
-    """Titles compare without case, punctuation or spaces ("SemanticLens" = "Semantic Lens")."""
-    return normalise_title(str(title or "")).replace(" ", "")
-
-
-@dataclass
-class _Index:
-    """Existing entries (raw mappings as in the file), findable by DOI and by title."""
-
-    entries: list[dict[str, Any]]
-    by_doi: dict[str, dict[str, Any]] = field(default_factory=dict)
-    by_arxiv: dict[str, dict[str, Any]] = field(default_factory=dict)
-    by_title_year: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
-    by_title: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-
-    def add(self, entry: dict[str, Any]) -> None:
-        self.entries.append(entry)
-        title = _title_key(entry.get("title"))
-        if arxiv_id(entry):
-            self.by_arxiv.setdefault(arxiv_id(entry), entry)
-        if entry.get("doi"):
-            self.by_doi.setdefault(_doi(entry["doi"]).removeprefix("https://doi.org/"), entry)
-        self.by_title_year.setdefault((title, _year(entry.get("year"))), entry)
-        self.by_title.setdefault(title, []).append(entry)
-
-
-def _match(index: _Index, fields: dict[str, Any]) -> tuple[dict[str, Any] | None, str]:
-    doi = _doi(fields.get("doi"))
-    if doi and doi in index.by_doi:
-        return index.by_doi[doi], "doi"
-    arxiv = arxiv_id(fields)
-    if arxiv and arxiv in index.by_arxiv:  # the same preprint, perhaps retitled since
-        found = index.by_arxiv[arxiv]
-        same_kind = found.get("type") == fields.get("type")
-        return found, "doi" if same_kind or fields.get("type") != "preprint" else "preprint"
-    title = _title_key(fields.get("title"))
-    if fields.get("type") == "preprint":
-        # The preprint of a published entry (any year: preprints come first) is linked to it.
-        published = [e for e in index.by_title.get(title, []) if e.get("type") != "preprint"]
-        if published:
-            return published[0], "preprint"
-    found = index.by_title_year.get((title, _year(fields.get("year"))))
+def _match(
+    index: WorkIndex[dict[str, Any]], fields: dict[str, Any]
+) -> tuple[dict[str, Any] | None, Match | None]:
+    """The existing entry an incoming record is (or is the preprint of), and how it matched."""
+    work = work_id_of_fields(fields)
+    found = index.add_copy(work)
     if found is not None:
-        return found, "title"
-    return None, ""
+        entry, how = found
+        if how == "arxiv" and work.preprint and entry.get("type") != "preprint":
+            return entry, "preprint"  # the arXiv version of a published entry
+        return entry, how
+    if work.preprint:
+        published = index.find_published(work)
+        if published is not None:
+            return published, "preprint"
+    return None, None
 
 
 def _update(existing: dict[str, Any], fields: dict[str, Any], planned: Planned) -> None:
@@ -168,9 +120,11 @@ def _new_id(fields: dict[str, Any], taken: set[str]) -> str:
 
 def plan_merge(existing: list[dict[str, Any]], incoming: list[Incoming]) -> MergePlan:
     """Decide, for each incoming record, how it enters the existing publications."""
-    index = _Index([])
+    index: WorkIndex[dict[str, Any]] = WorkIndex()
     for entry in existing:
-        index.add(entry)
+        work = work_id_of_fields(entry)
+        if index.add_copy(work) is None:
+            index.add(work, entry)
     taken = {str(entry["id"]) for entry in existing if entry.get("id")}
     plan = MergePlan()
     for record in incoming:
@@ -190,10 +144,10 @@ def plan_merge(existing: list[dict[str, Any]], incoming: list[Incoming]) -> Merg
                 continue
             taken.add(entry_id)
             added = {"id": entry_id, **fields}
-            index.add(added)
+            index.add(work_id_of_fields(added), added)
             plan.items.append(Planned(record, "add", entry_id, changes=added))
             continue
-        planned = Planned(record, "unchanged", str(match.get("id") or ""))
+        planned = Planned(record, "unchanged", str(match.get("id") or ""), matched=how)
         if how == "preprint":
             planned.action = "link"
             url = fields.get("url")

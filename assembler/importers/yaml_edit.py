@@ -17,11 +17,11 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
+from assembler.cv.load import validate_cv
 from assembler.importers.merge import MergePlan
 from assembler.importers.records import FIELD_ORDER
 from assembler.problems import AssembleError, ProblemsError
 from assembler.source.reader import parse_yaml
-from assembler.source.validation import validate_cv
 
 
 class RoundTrip:

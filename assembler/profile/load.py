@@ -15,16 +15,9 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from assembler.cv.sections import ENTRY_SECTIONS, SECTIONS, TEXT_SECTIONS, entry_model
 from assembler.problems import Problem, ProblemsError
-from assembler.profile.model import (
-    KNOWN_SECTIONS,
-    LIST_SECTIONS,
-    SHEET_DERIVED,
-    TEXT_LIST_SECTIONS,
-    Profile,
-    SectionRule,
-    entry_fields,
-)
+from assembler.profile.model import SHEET_DERIVED, Profile, SectionRule, entry_fields
 from assembler.resources import bundled_dir
 from assembler.source.reader import PathKey, YamlDocument, format_path, load_yaml
 from assembler.source.validation import check_document
@@ -200,25 +193,25 @@ def check_rules(loaded: LoadedProfile) -> list[Problem]:
     rules = loaded.profile.rules()
     for name, rule in rules.items():
         source = rule.from_ or name
-        if rule.from_ and rule.from_ not in LIST_SECTIONS:
+        if rule.from_ and rule.from_ not in ENTRY_SECTIONS:
             problems.append(
                 _problem(
                     loaded,
                     name,
                     ("from",),
                     f"`from: {rule.from_}` names no list section",
-                    _suggest(rule.from_, tuple(LIST_SECTIONS)),
+                    _suggest(rule.from_, ENTRY_SECTIONS),
                 )
             )
             continue
-        if source not in KNOWN_SECTIONS:
+        if source not in SECTIONS:
             problems.append(
                 _problem(
                     loaded,
                     name,
                     (),
                     f"unknown section {name!r}",
-                    _suggest(name, KNOWN_SECTIONS).rstrip(".")
+                    _suggest(name, tuple(SECTIONS)).rstrip(".")
                     + ". For a second list drawn from a section, add `from: SECTION`",
                 )
             )
@@ -245,7 +238,7 @@ def _check_fields(
     loaded: LoadedProfile, name: str, source: str, rule: SectionRule
 ) -> list[Problem]:
     problems: list[Problem] = []
-    if source == "bio" or source in TEXT_LIST_SECTIONS:
+    if source == "bio" or source in TEXT_SECTIONS:
         allowed = {
             "bio": ("max_words", "max_chars", "label"),
             "skills": ("limit", "label"),
@@ -264,7 +257,7 @@ def _check_fields(
                     )
                 )
         return problems
-    fields = entry_fields(LIST_SECTIONS[source])
+    fields = entry_fields(entry_model(source))
     for field_name in rule.where:
         if field_name not in fields:
             problems.append(
@@ -292,7 +285,7 @@ def _check_fields(
 
 
 def _column_fields(source: str) -> list[str]:
-    model = LIST_SECTIONS[source]
+    model = entry_model(source)
     fields = [*entry_fields(model), *SHEET_DERIVED]
     for name, info in model.model_fields.items():
         inner = next((m for m in _models(info.annotation)), None)
@@ -337,7 +330,7 @@ def _check_workbooks(loaded: LoadedProfile, rules: dict[str, SectionRule]) -> li
                 )
                 continue
             source = rule.from_ or sheet.section
-            if source not in LIST_SECTIONS:
+            if source not in ENTRY_SECTIONS:
                 problem("section", f"{source} has no entries to list in a sheet")
                 continue
             fields = _column_fields(source)

@@ -21,43 +21,12 @@ from pydantic import (
 )
 
 from assembler.cv.dates import PartialDate
-from assembler.cv.model import (
-    Award,
-    CareerBreak,
-    Education,
-    Metric,
-    Model,
-    Patent,
-    Position,
-    Project,
-    Publication,
-    Service,
-    Supervisee,
-    Talk,
-    Teaching,
-)
+from assembler.cv.model import Model, Publication
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Language = Literal["en", "de"]
 DateFormat = Literal["year", "month", "day", "dd/mm/yyyy"]
 
-# Sections whose entries the rules select, and the model of one entry.
-LIST_SECTIONS: dict[str, type[Model]] = {
-    "positions": Position,
-    "education": Education,
-    "projects": Project,
-    "publications": Publication,
-    "talks": Talk,
-    "teaching": Teaching,
-    "awards": Award,
-    "patents": Patent,
-    "service": Service,
-    "supervision": Supervisee,
-    "metrics": Metric,
-    "career_breaks": CareerBreak,
-}
-TEXT_LIST_SECTIONS = ("skills", "languages")
-KNOWN_SECTIONS = ("bio", *LIST_SECTIONS, *TEXT_LIST_SECTIONS)
 DERIVED_FIELDS = ("author_position", "ongoing", "year")
 # Further values a workbook column can show (see columns.py).
 SHEET_DERIVED = ("dates", "citation", "duration_months", "status", "members", "role_label")
@@ -292,6 +261,7 @@ def parse_period(text: str) -> tuple[PartialDate, PartialDate]:
 
 
 def entry_fields(section_model: type[Model]) -> list[str]:
+    """The fields a ``where``, ``sort`` or workbook column may name for one section."""
     fields = [name for name in section_model.model_fields]
     if section_model is Publication:
         fields.append("citation_count")

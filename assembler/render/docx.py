@@ -25,7 +25,7 @@ from lxml import etree
 
 from assembler.problems import Problem, ProblemsError
 from assembler.render.package import normalise_zip, too_large
-from assembler.shape.context import Rich
+from assembler.shape.authors import Rich
 
 # What python-docx raises for a package it cannot read.
 _BROKEN_PACKAGE = (

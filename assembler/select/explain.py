@@ -7,17 +7,6 @@ from datetime import date
 from assembler.select.engine import SectionSelection, Selection
 
 
-def _window(section: SectionSelection) -> str:
-    first, last = section.window
-    if first and last:
-        return f"{first} to {last}"
-    if first:
-        return f"since {first}"
-    if last:
-        return f"until {last}"
-    return ""
-
-
 def _section_lines(section: SectionSelection) -> list[str]:
     title = (
         section.name
@@ -26,7 +15,7 @@ def _section_lines(section: SectionSelection) -> list[str]:
     )
     lines = [f"## {title}: {section.kept_count} of {section.total} kept", ""]
     rules = []
-    window = _window(section)
+    window = section.window.describe()
     if window:
         rules.append(f"window {window}")
     rule = section.rule
@@ -41,11 +30,11 @@ def _section_lines(section: SectionSelection) -> list[str]:
     kept = [d for d in section.decisions if d.kept]
     if kept and section.source != "bio":
         lines.append("Kept:")
-        lines += [f"- {d.entry_id}" + (" (pinned)" if d.reason == "pin" else "") for d in kept]
+        lines += [f"- {d.entry_id}" + (" (pinned)" if d.pinned else "") for d in kept]
         lines.append("")
     if section.dropped:
         lines.append("Dropped:")
-        lines += [f"- {d.entry_id}: {d.reason}" for d in section.dropped]
+        lines += [f"- {d.entry_id}: {d.drop}" for d in section.dropped]
         lines.append("")
     if section.undated:
         lines.append("Undated (kept by the date window): " + ", ".join(section.undated))

@@ -14,7 +14,8 @@ from typing import Any
 
 from assembler.cv.dates import PartialDate
 from assembler.cv.model import Entry, Publication, RangeEntry
-from assembler.cv.names import NameKey, display_name, is_person
+from assembler.cv.names import OwnNames, display_name
+from assembler.cv.status import is_ongoing
 from assembler.profile.model import Operators
 
 _TRUE = {"true", "yes", "on", "1"}
@@ -25,13 +26,13 @@ _FALSE = {"false", "no", "off", "0"}
 class Context:
     """What derived fields need besides the entry: the person's names and the date."""
 
-    person_keys: tuple[NameKey, ...]
+    own: OwnNames
     as_of: date
 
 
 def author_position(entry: Entry, context: Context) -> str | None:
     names = getattr(entry, "authors", None) or getattr(entry, "editors", None) or []
-    positions = [i for i, name in enumerate(names) if is_person(name, list(context.person_keys))]
+    positions = context.own.positions(names)
     if not positions:
         return None
     if len(names) == 1:
@@ -53,7 +54,7 @@ def field_value(entry: Entry, name: str, context: Context) -> Any:
     if name == "author_position":
         return author_position(entry, context)
     if name == "ongoing":
-        return isinstance(entry, RangeEntry) and entry.start is not None and entry.end is None
+        return is_ongoing(entry)
     if name == "year":
         when = main_date(entry)
         return when.year if when else None
@@ -187,8 +188,8 @@ def sort_entries(entries: list[Entry], keys: list[str], context: Context) -> lis
 
 def _end_value(entry: Entry, context: Context) -> tuple[int, Any] | None:
     """An ongoing range ends after every finished one."""
+    if is_ongoing(entry):
+        return (1, (9999, 99, 99))
     if isinstance(entry, RangeEntry):
-        if entry.start is not None and entry.end is None:
-            return (1, (9999, 99, 99))
         return sort_value(entry.end)
     return sort_value(getattr(entry, "end", None))

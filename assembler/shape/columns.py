@@ -15,11 +15,13 @@ from typing import Any
 from pydantic import BaseModel
 
 from assembler.cv.dates import PartialDate
-from assembler.cv.model import Entry, Link, Publication, RangeEntry
+from assembler.cv.model import Entry, Link, Publication
 from assembler.cv.names import display_name
+from assembler.cv.status import duration_months, status
 from assembler.select.fields import Context, field_value
-from assembler.shape.context import Style, citation_rich
-from assembler.shape.labels import format_range
+from assembler.shape.citations import citation_text
+from assembler.shape.dates import entry_dates
+from assembler.shape.style import Style
 
 
 @dataclass(frozen=True)
@@ -27,29 +29,6 @@ class SheetContext:
     style: Style
     rules: Context
     members: dict[str, list[str]]
-
-
-def duration_months(entry: Entry, as_of: date) -> int | None:
-    """Whole months from the start month to the end month, both counted (2021-01..2021-12 is
-    12); an ongoing range runs to as_of. Year-only dates count from January / to December."""
-    if not isinstance(entry, RangeEntry) or entry.start is None:
-        return None
-    first = entry.start.first_day()
-    last = entry.end.last_day() if entry.end else as_of
-    if last < first:
-        return None
-    return (last.year - first.year) * 12 + last.month - first.month + 1
-
-
-def status(entry: Entry, as_of: date) -> str | None:
-    span = entry.span()
-    if span is None:
-        return None
-    if span.first_day() > as_of:
-        return "planned"
-    if span.end is not None and span.end.last_day() < as_of:
-        return "ended"
-    return "running"
 
 
 def _plain(value: Any) -> Any:
@@ -69,27 +48,15 @@ def _plain(value: Any) -> Any:
 def column_value(entry: Entry, name: str, context: SheetContext) -> Any:
     """The value of one column for one entry, typed for Excel."""
     as_of = context.rules.as_of
+    style = context.style
     if "." in name:
         head, _, tail = name.partition(".")
         inner = getattr(entry, head, None)
         return getattr(inner, tail, None) if inner is not None else None
     if name == "dates":
-        span = entry.span()
-        ongoing = isinstance(entry, RangeEntry) and entry.start is not None and entry.end is None
-        if isinstance(entry, RangeEntry):
-            return format_range(
-                entry.start, entry.end, ongoing, context.style.date_format, context.style.language
-            )
-        return (
-            format_range(
-                span.start, span.end, False, context.style.date_format, context.style.language
-            )
-            if span
-            else None
-        )
+        return entry_dates(entry, style.date_format, style.language) or None
     if name == "citation" and isinstance(entry, Publication):
-        names = [display_name(a) for a in (entry.authors or entry.editors)]
-        return str(citation_rich(entry, names, context.style, highlight=False))
+        return citation_text(entry, style)
     if name == "duration_months":
         return duration_months(entry, as_of)
     if name == "status":
@@ -98,9 +65,8 @@ def column_value(entry: Entry, name: str, context: SheetContext) -> Any:
         return "; ".join(context.members.get(entry.id or "", []))
     if name == "role_label":
         role = getattr(entry, "role", None)
-        return context.style.labels.get(f"role_{role}", role) if role else None
-    value = field_value(entry, name, context.rules)
-    return _plain(value)
+        return style.labels.get(f"role_{role}", role) if role else None
+    return _plain(field_value(entry, name, context.rules))
 
 
 def display_width(value: Any) -> int:

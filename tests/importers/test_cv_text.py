@@ -9,14 +9,15 @@ from typing import Any
 
 import pytest
 
-from assembler.cv.lint import normalise_title
+from assembler.cv.identity import title_key
+from assembler.cv.load import load_cv
 from assembler.cv.model import Publication
 from assembler.importers.cv_text import parse_publication_sections, parse_text
 from assembler.importers.records import Incoming
 from assembler.resources import example_cv
-from assembler.source.validation import load_cv
+from tests.helpers import TESTDATA
 
-SEEDS = Path(__file__).parent / "testdata" / "seeds"
+SEEDS = TESTDATA / "seeds"
 COMPARED = ("type", "authors", "year", "title", "venue", "volume", "issue", "pages")
 
 
@@ -526,7 +527,7 @@ def _example_extras(publication: Publication) -> tuple[Any, ...]:
 @pytest.fixture(scope="module")
 def example_publications() -> dict[str, Publication]:
     return {
-        normalise_title(publication.title): publication
+        title_key(publication.title): publication
         for publication in load_cv(example_cv()).cv.publications
     }
 
@@ -535,7 +536,7 @@ def score(path: Path, example: dict[str, Publication]) -> Score:
     result = Score(mismatches=[])
     for record in parse_publication_sections(path.read_text(encoding="utf-8"), path.name):
         result.parsed += 1
-        counterpart = example.get(normalise_title(record.title))
+        counterpart = example.get(title_key(record.title))
         if counterpart is None:
             continue
         result.with_counterpart += 1

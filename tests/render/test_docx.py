@@ -12,7 +12,7 @@ import pytest
 
 from assembler.problems import ProblemsError
 from assembler.render.docx import render_docx
-from assembler.shape.context import Rich, Run
+from assembler.shape.authors import Rich, Run
 
 WHEN = datetime(2026, 11, 21)
 

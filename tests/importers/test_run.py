@@ -9,9 +9,10 @@ import pytest
 from click.testing import CliRunner
 
 from assembler.cli.main import main
-from assembler.source.validation import load_cv
+from assembler.cv.load import load_cv
+from tests.helpers import TESTDATA
 
-TESTDATA = Path(__file__).parent / "testdata" / "import"
+TESTDATA = TESTDATA / "import"
 
 CV = """\
 # My CV. Comments like this one must survive an import.

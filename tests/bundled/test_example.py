@@ -31,8 +31,8 @@ from collections import Counter
 
 from assembler.cli.main import schema_text
 from assembler.cv.lint import lint
+from assembler.cv.load import load_cv
 from assembler.resources import bundled_dir, example_cv
-from assembler.source.validation import load_cv
 
 EXPECTED = {
     "positions": 7,

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from assembler.importers.bibtex import parse_bibtex
+from tests.helpers import TESTDATA
 
-TESTDATA = Path(__file__).parent / "testdata" / "import"
+TESTDATA = TESTDATA / "import"
 
 
 def parsed() -> tuple[dict[str, dict], list]:

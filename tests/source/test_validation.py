@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from assembler.cv.load import load_cv, validate_cv
 from assembler.cv.model import AuthorName, Citations, LocalizedText
 from assembler.problems import ProblemsError
 from assembler.source.reader import parse_yaml
-from assembler.source.validation import load_cv, validate_cv
+from tests.helpers import TESTDATA
 
-TESTDATA = Path(__file__).parent / "testdata"
+TESTDATA = TESTDATA
 
 
 def validate_text(text: str, file: str = "cv.yaml"):

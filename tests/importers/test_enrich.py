@@ -10,12 +10,13 @@ import pytest
 from click.testing import CliRunner
 
 from assembler.cli.main import main
+from assembler.cv.load import load_cv
 from assembler.importers import enrich as enrich_module
 from assembler.importers.enrich import enrich, lookup_urls
-from assembler.source.validation import load_cv
+from tests.helpers import TESTDATA
 
-RECORDED = Path(__file__).parent / "testdata" / "openalex"
-WORK = Path(__file__).parent / "testdata" / "import" / "openalex-work.json"
+RECORDED = TESTDATA / "openalex"
+WORK = TESTDATA / "import" / "openalex-work.json"
 CV = """\
 person: {name: Ann-Kathrin Dombrowski, name_variants: [Dombrowski A-K]}
 publications:

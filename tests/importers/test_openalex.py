@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from assembler.importers.openalex import parse_openalex, rebuild_abstract
 from assembler.problems import ProblemsError
+from tests.helpers import TESTDATA
 
-RECORD = Path(__file__).parent / "testdata" / "import" / "openalex-work.json"
+RECORD = TESTDATA / "import" / "openalex-work.json"
 
 
 def test_the_seed_record() -> None:

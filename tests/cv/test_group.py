@@ -11,9 +11,9 @@ from openpyxl import load_workbook
 
 from assembler.cli.main import main
 from assembler.cv.group import merge
+from assembler.cv.load import validate_cv
 from assembler.problems import ProblemsError
 from assembler.source.reader import parse_yaml
-from assembler.source.validation import validate_cv
 
 ADA = """\
 person: {name: Ada Example, name_variants: [Example A]}

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from assembler.cv.load import validate_cv
 from assembler.source.reader import parse_yaml
-from assembler.source.validation import validate_cv
 
 CV = """\
 person: {name: A}

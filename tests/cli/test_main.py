@@ -10,8 +10,9 @@ import pytest
 from click.testing import CliRunner
 
 from assembler.cli.main import main
+from tests.helpers import ROOT, TESTDATA
 
-TESTDATA = Path(__file__).parent / "testdata"
+TESTDATA = TESTDATA
 GOOD = (
     "person: {name: Ada Example, name_variants: [Example A]}\npublications:\n"
     "  - {id: p, title: T, year: 2021, authors: [Example A], type: journal}\n"
@@ -96,6 +97,6 @@ def test_schema_is_json_schema_of_the_data_file(runner: CliRunner) -> None:
 
 
 def test_every_command_is_documented_in_the_readme() -> None:
-    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for name in main.commands:
         assert f"assemble {name}" in readme, f"`assemble {name}` is missing from README.md"

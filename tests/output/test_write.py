@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from assembler.output.write import inside, output_name, safe_file_name, slug, write_all
+from assembler.output.names import inside, output_name, safe_file_name, slug
+from assembler.output.write import write_all
 from assembler.problems import AssembleError, ProblemsError
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from assembler.cv.lint import lint, normalise_title
+from assembler.cv.lint import lint
+from assembler.cv.load import validate_cv
 from assembler.source.reader import parse_yaml
-from assembler.source.validation import validate_cv
 
 
 def warnings_of(text: str) -> list[str]:
@@ -71,7 +71,3 @@ def test_undated_entries() -> None:
     assert len(found) == 2
     assert "talks[0] (id t): has no date" in found[0]
     assert "teaching[1] (id u): has no date" in found[1]
-
-
-def test_normalise_title() -> None:
-    assert normalise_title("  Über-Fast:  LRP! ") == "uber fast lrp"
