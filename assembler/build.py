@@ -180,18 +180,23 @@ def _render(job: _Job, selection: Selection) -> tuple[dict[Path, bytes], list[Pa
     return files, documents
 
 
-def _load_group(request: BuildRequest, cache: dict[tuple[Path, ...], Group]) -> Group:
+def _load_group(
+    request: BuildRequest, cache: dict[tuple[Path, ...], Group]
+) -> tuple[Group, list[Problem]]:
+    """The CV or merged group of the request, and the warnings of loading it (only the first
+    time: several profiles of one run read the files once)."""
     paths = expand_data_paths(request.data_paths)
     key = tuple(path.resolve() for path in paths)
-    if key not in cache:  # several profiles of one run read the files once
-        files = request.progress(paths) if request.progress and len(paths) > 1 else paths
-        loaded: list[LoadedCV] = [load_cv(path) for path in files]
-        cache[key] = merge(loaded, group_name(request.data_paths))
-    return cache[key]
+    if key in cache:
+        return cache[key], []
+    files = request.progress(paths) if request.progress and len(paths) > 1 else paths
+    loaded: list[LoadedCV] = [load_cv(path) for path in files]
+    group = cache[key] = merge(loaded, group_name(request.data_paths))
+    return group, list(group.warnings)
 
 
 def _prepare(request: BuildRequest, cache: dict[tuple[Path, ...], Group]) -> _Job:
-    group = _load_group(request, cache)
+    group, warnings = _load_group(request, cache)
     loaded_profile = load_profile(request.profile, request.cwd)
     if request.language:
         loaded_profile.profile = loaded_profile.profile.model_copy(
@@ -199,7 +204,7 @@ def _prepare(request: BuildRequest, cache: dict[tuple[Path, ...], Group]) -> _Jo
         )
     period_text, period = resolve_period(request, loaded_profile)
     selection = select(group.cv, loaded_profile, request.as_of, period)
-    job = _Job(request, group, loaded_profile, period_text, selection)
+    job = _Job(request, group, loaded_profile, period_text, selection, warnings=warnings)
     job.files, job.documents = _render(job, selection)
     return job
 

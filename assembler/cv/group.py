@@ -23,7 +23,8 @@ from assembler.problems import Problem, ProblemsError
 
 @dataclass
 class Group:
-    """The merged CV and, for every entry id, the names of the members it belongs to."""
+    """The merged CV and, for every entry id, the names of the members it belongs to; the
+    warnings are what loading and merging noticed (shown by every command)."""
 
     name: str
     cv: CV
@@ -88,7 +89,7 @@ def _single(loaded: LoadedCV) -> Group:
     members = {
         entry.id or "": owner for name in ENTRY_SECTIONS for entry in SECTIONS[name].entries(cv)
     }
-    return Group(cv.person.name, cv, members, owner)
+    return Group(cv.person.name, cv, members, owner, list(loaded.warnings))
 
 
 def _same_person_twice(people: list[LoadedCV]) -> None:
@@ -156,7 +157,8 @@ def merge(people: list[LoadedCV], name: str) -> Group:
         **sections,
     )
     names = [loaded.cv.person.name for loaded in people]
-    return Group(name, merged, members, names, warnings)
+    noticed = [warning for loaded in people for warning in loaded.warnings]
+    return Group(name, merged, members, names, noticed + warnings)
 
 
 def group_name(paths: list[Path]) -> str:

@@ -52,7 +52,7 @@ def title_key(title: object) -> str:
     kept: list[str] = []
     base = ""
     for char in decomposed:
-        if unicodedata.combining(char):
+        if unicodedata.category(char).startswith("M"):
             if base and ord(base) < _ACCENTED_SCRIPTS_END:
                 continue  # an accent on a Latin, Greek or Cyrillic letter
             kept.append(char)

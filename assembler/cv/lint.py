@@ -2,7 +2,8 @@
 
 These are the mistakes that survive validation and then show up in a submitted document: the same
 paper twice, a range that ends before it starts, a paper whose author list does not contain the
-person (a wrong name variant, so their name will not be bold), entries no date window can place.
+person (a wrong name variant, so their name will not be bold) or no authors at all, entries no
+date window can place.
 """
 
 from __future__ import annotations
@@ -88,7 +89,15 @@ def _missing_person(loaded: LoadedCV) -> Iterator[Problem]:
     own = own_names(person.name, person.name_variants)
     for index, pub in enumerate(loaded.cv.publications):
         names = [*pub.authors, *pub.editors]
-        if names and not own.positions(names):
+        if not names:
+            yield _warning(
+                loaded,
+                ("publications", index),
+                pub,
+                "has no authors (nor editors), so your name cannot be shown in it",
+                "Add `authors:`; an import may have missed them",
+            )
+        elif not own.positions(names):
             variants = ", ".join(repr(v) for v in person.name_variants) or "none given"
             yield _warning(
                 loaded,

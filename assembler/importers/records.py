@@ -57,7 +57,7 @@ def clean(text: str | None) -> str:
 
 def initials(given: str) -> str:
     """'Klaus-Robert' -> 'K-R', 'Sebastian Maria' -> 'S M', 'A.-K.' -> 'A-K'."""
-    given = given.translate(_HYPHENS)
+    given = given.translate(_HYPHENS).replace(".-", "-")
     parts = []
     for word in given.replace(".", " ").split():
         pieces = [piece for piece in word.split("-") if piece]

@@ -187,3 +187,60 @@ def test_a_progress_bar_shows_while_many_person_files_load(
     assert "Reading person files" in result.stderr
     workbook = load_workbook(tmp_path / "output" / "big-group-annual-report-2024.xlsx")
     assert len(list(workbook["Awards"].iter_rows(min_row=2))) == 6
+
+
+def test_shared_papers_follow_the_one_publication_identity() -> None:
+    first = load(
+        "person: {name: Ada Example}\npublications:\n"
+        "  - {id: r1, title: Объяснимый ИИ, year: 2020, authors: [Example A]}\n"
+        "  - {id: nodoi, title: Shared, year: 2021, authors: [Example A, Builder B]}\n"
+        "  - {id: v1, title: Proceedings, year: 2020, doi: 10.1000/v1, authors: [Example A]}\n"
+    )
+    second = load(
+        "person: {name: Bob Builder}\npublications:\n"
+        "  - {id: r2, title: Глубокое обучение в медицине, year: 2020, authors: [Builder B]}\n"
+        "  - {id: doi, title: Shared, year: 2021, doi: 10.1000/s,\n"
+        "     authors: [Example A, Builder B]}\n"
+        "  - {id: v2, title: Proceedings, year: 2020, doi: 10.1000/v2, authors: [Builder B]}\n"
+    )
+    third = load(
+        "person: {name: Cem Cetin}\npublications:\n"
+        "  - {id: again, title: Other title, year: 2021, doi: 10.1000/S, authors: [Cetin C]}\n"
+    )
+    group = merge([first, second, third], "Team")
+    owners = {p.id: group.members[p.id or ""] for p in group.cv.publications}
+    assert owners == {
+        "ada-example:r1": ["Ada Example"],
+        "ada-example:nodoi": ["Ada Example", "Bob Builder", "Cem Cetin"],
+        "ada-example:v1": ["Ada Example"],
+        "bob-builder:r2": ["Bob Builder"],
+        "bob-builder:v2": ["Bob Builder"],
+    }
+
+
+def test_member_ids_are_unique_whatever_the_names() -> None:
+    people = [
+        validate_cv(
+            parse_yaml("person: {name: José Müller}\nawards: [{id: a, name: A}]", "a.yaml")
+        ),
+        validate_cv(
+            parse_yaml("person: {name: Jose Muller}\nawards: [{id: a, name: B}]", "b.yaml")
+        ),
+        validate_cv(parse_yaml("person: {name: 王伟}\nawards: [{id: a, name: C}]", "wang.yaml")),
+        validate_cv(parse_yaml("person: {name: 李娜}\nawards: [{id: a, name: D}]", "li.yaml")),
+    ]
+    group = merge(people, "Team")
+    assert [award.id for award in group.cv.awards] == [
+        "jose-muller:a",
+        "jose-muller-2:a",
+        "wang:a",
+        "li:a",
+    ]
+    assert [group.members[award.id or ""] for award in group.cv.awards] == [
+        ["José Müller"],
+        ["Jose Muller"],
+        ["王伟"],
+        ["李娜"],
+    ]
+    (warning,) = group.warnings
+    assert "b.yaml" in warning.format() and "jose-muller-2" in warning.message

@@ -71,3 +71,22 @@ def test_undated_entries() -> None:
     assert len(found) == 2
     assert "talks[0] (id t): has no date" in found[0]
     assert "teaching[1] (id u): has no date" in found[1]
+
+
+def test_duplicates_follow_the_one_publication_identity() -> None:
+    found = warnings_of(
+        PERSON + "publications:\n"
+        "  - {id: a, title: Semantic Lens, year: 2025, authors: [Bach S]}\n"
+        "  - {id: b, title: SemanticLens, year: 2025, authors: [Bach S]}\n"
+        "  - {id: r1, title: Объяснимый искусственный интеллект, year: 2020, authors: [Bach S]}\n"
+        "  - {id: r2, title: Глубокое обучение в медицине, year: 2020, authors: [Bach S]}\n"
+        "  - {id: v1, title: Proceedings, year: 2020, authors: [Bach S], doi: 10.1000/v1}\n"
+        "  - {id: v2, title: Proceedings, year: 2020, authors: [Bach S], doi: 10.1000/v2}\n"
+    )
+    assert len(found) == 1
+    assert "publications[1] (id b): same title and year as publications[0] (a)" in found[0]
+
+
+def test_publication_without_authors() -> None:
+    (found,) = warnings_of(PERSON + "publications:\n  - {id: x, title: T, year: 2020}\n")
+    assert "publications[0] (id x): has no authors" in found

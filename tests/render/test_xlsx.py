@@ -6,6 +6,7 @@ import io
 import zipfile
 from pathlib import Path
 
+import docx
 import pytest
 from click.testing import CliRunner
 from openpyxl import Workbook, load_workbook
@@ -212,3 +213,24 @@ def test_cell_limit_names_the_entry_and_writes_nothing(workdir: Path) -> None:
     assert "projects entry p2, column 'Title'" in result.stderr
     assert "at most 32767" in result.stderr
     assert not (workdir / "output").exists()
+
+
+def test_a_section_label_is_the_same_in_word_and_excel(workdir: Path) -> None:
+    (workdir / "templates").mkdir()
+    template = docx.Document()
+    template.add_paragraph("{{ labels.projects }}")
+    template.save(workdir / "templates" / "heads.docx")
+    profile = PLAIN.replace("sections:\n  projects: all", "sections:\n  projects: {label: Grants}")
+    profile = profile.replace(
+        "workbooks:", "documents:\n  - {template: heads.docx, output: heads.docx}\nworkbooks:"
+    )
+    (workdir / "profiles" / "plain.yaml").write_text(profile, encoding="utf-8")
+    result = invoke("--profile", "plain")
+    assert result.exit_code == 0, result.output
+    summary = load_workbook(workdir / "output" / "ada-example-plain.xlsx")["Summary"]
+    assert [row[0] for row in summary.iter_rows(min_row=2, values_only=True)] == [
+        "Grants",
+        "Publications",
+    ]
+    word = docx.Document(str(workdir / "output" / "heads.docx"))
+    assert [p.text for p in word.paragraphs] == ["Grants"]

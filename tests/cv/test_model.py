@@ -1,0 +1,64 @@
+"""The CV model: what each field accepts and means."""
+
+from __future__ import annotations
+
+from assembler.cv.model import AuthorName, Citations, LocalizedText
+from tests.helpers import TESTDATA, validate_text
+
+TESTDATA = TESTDATA
+
+
+def test_yaml_traps_reach_the_model_as_typed() -> None:
+    loaded = validate_text(
+        "person:\n  name: Ada\n  nationality: NO\n"
+        "projects:\n  - acronym: X\n    grant_id: 0123\n    start: 2021-04\n"
+        "publications:\n  - title: T\n    volume: 1.10\n    pages: 12:30\n    year: 2021\n"
+    )
+    cv = loaded.cv
+    assert cv.person.nationality == "NO"
+    assert cv.projects[0].grant_id == "0123"
+    assert str(cv.projects[0].start) == "2021-04"
+    assert cv.publications[0].volume == "1.10"
+    assert cv.publications[0].pages == "12:30"
+
+
+def test_union_shapes() -> None:
+    cv = validate_text(
+        "person: {name: A}\n"
+        "bio: {en: Hello, de: Hallo}\n"
+        "publications:\n"
+        "  - title: T\n    authors: ['A B', {family: Müller, given: Klaus-Robert}]\n"
+        "    citations: {count: 12, source: openalex, as_of: 2025-06}\n"
+        "  - {title: U, citations: 7}\n"
+        "supervision: Supervised 3 PhD students\n"
+    ).cv
+    assert cv.bio == LocalizedText(en="Hello", de="Hallo")
+    assert cv.publications[0].authors[1] == AuthorName(family="Müller", given="Klaus-Robert")
+    assert isinstance(cv.publications[0].citations, Citations)
+    assert cv.publications[0].citation_count == 12
+    assert cv.publications[1].citation_count == 7
+    assert cv.supervision is not None
+    assert cv.supervision.summary == "Supervised 3 PhD students"
+
+
+def test_supervision_as_a_list_of_people() -> None:
+    cv = validate_text(
+        "person: {name: A}\nsupervision:\n  - {name: B, level: PhD, start: 2019, end: 2023}\n"
+    ).cv
+    assert cv.supervision is not None
+    assert cv.supervision.people[0].level == "PhD"
+
+
+def test_present_and_missing_end_are_ongoing() -> None:
+    cv = validate_text(
+        "person: {name: A}\npositions:\n  - {role: R, start: 2021, end: present}\n"
+        "  - {role: S, start: 2022}\n"
+    ).cv
+    assert [p.end for p in cv.positions] == [None, None]
+
+
+def test_doi_prefix_is_removed() -> None:
+    cv = validate_text(
+        "person: {name: A}\npublications:\n  - {title: T, doi: 'https://doi.org/10.1000/X1'}\n"
+    ).cv
+    assert cv.publications[0].doi == "10.1000/X1"
