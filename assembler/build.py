@@ -167,14 +167,14 @@ def _render(job: _Job, selection: Selection) -> tuple[dict[Path, bytes], list[Pa
 
         style = style_for(cv, profile)
         sheet_context = SheetContext(style, Context(style.own, request.as_of), job.group.members)
-        for index, spec in enumerate(profile.workbooks):
-            template = None
-            if spec.template:
-                template = find_template(
-                    spec.template, loaded, ("workbooks", index, "template"), request.cwd
+        for index, book in enumerate(profile.workbooks):
+            book_template = None
+            if book.template:
+                book_template = find_template(
+                    book.template, loaded, ("workbooks", index, "template"), request.cwd
                 )
-            target = inside(request.out_dir, output_name(spec.output, values, where))
-            rendered = render_workbook(spec, selection, sheet_context, template, when, title)
+            target = inside(request.out_dir, output_name(book.output, values, where))
+            rendered = render_workbook(book, selection, sheet_context, book_template, when, title)
             files[target] = rendered.data
             job.warnings += rendered.warnings
     return files, documents

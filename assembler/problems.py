@@ -9,7 +9,7 @@ exits with code 1. Anything else that escapes is an internal error and keeps its
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import IO, Any, Literal
 
 import click
 
@@ -79,7 +79,7 @@ class AssembleError(click.ClickException):
     def format_message(self) -> str:
         return self.message
 
-    def show(self, file=None) -> None:
+    def show(self, file: IO[Any] | None = None) -> None:
         click.echo(self.format_message(), err=True, file=file)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from assembler.cv.identity import WorkIndex, work_id
 from assembler.cv.ids import slugify
@@ -149,13 +150,14 @@ def merge(people: list[LoadedCV], name: str) -> Group:
     supervision = None
     if supervisees or summaries:
         supervision = Supervision(summary="\n".join(summaries) or None, people=supervisees)
-    merged = CV.model_construct(
-        person=Person(name=name, name_variants=list(dict.fromkeys(variants))),
-        supervision=supervision,
-        skills=list(skills),
-        languages=list(languages),
+    fields: dict[str, Any] = {
+        "person": Person(name=name, name_variants=list(dict.fromkeys(variants))),
+        "supervision": supervision,
+        "skills": list(skills),
+        "languages": list(languages),
         **sections,
-    )
+    }
+    merged = CV.model_construct(**fields)  # every entry was validated when its file loaded
     names = [loaded.cv.person.name for loaded in people]
     noticed = [warning for loaded in people for warning in loaded.warnings]
     return Group(name, merged, members, names, noticed + warnings)

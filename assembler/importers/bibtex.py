@@ -11,8 +11,8 @@ import logging
 import re
 from typing import Any
 
-import bibtexparser
 from bibtexparser import middlewares
+from bibtexparser.entrypoint import parse_string
 from bibtexparser.model import Entry as BibEntry
 
 from assembler.importers.records import Incoming, author_form, bare_doi, clean
@@ -144,7 +144,7 @@ def entry_to_incoming(entry: BibEntry, source: str) -> Incoming:
     }
     incoming = Incoming(
         {k: v for k, v in fields.items() if v not in (None, "", [])},
-        source=f"{source}:{entry.start_line + 1} (@{entry.entry_type}{{{entry.key})",
+        source=f"{source}:{(entry.start_line or 0) + 1} (@{entry.entry_type}{{{entry.key})",
     )
     if not incoming.title:
         incoming.problems.append("the entry has no title")
@@ -155,7 +155,7 @@ def parse_bibtex(text: str, source: str) -> tuple[list[Incoming], list[Problem]]
     """Every readable entry, and a located problem for each broken one (which is skipped)."""
     # bibtexparser logs each broken block itself; we report them, located, instead.
     logging.getLogger("bibtexparser").setLevel(logging.ERROR)
-    library = bibtexparser.parse_string(
+    library = parse_string(
         text,
         append_middleware=[
             middlewares.LatexDecodingMiddleware(),
@@ -168,7 +168,7 @@ def parse_bibtex(text: str, source: str) -> tuple[list[Incoming], list[Problem]]
         Problem(
             f"broken BibTeX entry skipped: {_first_line(block.error)}",
             file=source,
-            line=block.start_line + 1,
+            line=(block.start_line or 0) + 1,
             severity="warning",
             hint="Fix the entry (braces, commas, `=`) and import again",
         )

@@ -454,7 +454,7 @@ def _segments(text: str) -> list[str]:
 
 def _sort_segments(segments: list[str], parts: _Parts) -> list[str]:
     """Distinctions and parenthesised remarks go to the note; the rest is venue text."""
-    plain = []
+    plain: list[str] = []
     for segment in segments:
         if _DISTINCTION.search(segment):
             _note(parts, segment)

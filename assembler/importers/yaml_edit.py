@@ -37,9 +37,10 @@ class RoundTrip:
         self.data: CommentedMap = data if data is not None else CommentedMap()
 
     def publications(self) -> CommentedSeq:
-        if self.data.get("publications") is None:
-            self.data["publications"] = CommentedSeq()
-        return self.data["publications"]
+        entries = self.data.get("publications")
+        if not isinstance(entries, CommentedSeq):
+            entries = self.data["publications"] = CommentedSeq()
+        return entries
 
     def plain_publications(self) -> list[dict[str, Any]]:
         """Copies of the entries as plain values, for planning (the plan changes its copies)."""
@@ -47,7 +48,9 @@ class RoundTrip:
 
     def apply(self, plan: MergePlan) -> None:
         entries = self.publications()
-        by_id = {str(entry.get("id")): entry for entry in entries if isinstance(entry, dict)}
+        by_id = {
+            str(entry.get("id")): entry for entry in entries if isinstance(entry, CommentedMap)
+        }
         for item in plan.items:
             if item.action == "add":
                 entries.append(_styled_entry(item.changes))

@@ -66,8 +66,8 @@ def set_cell(cell: Cell, value: Any) -> None:
 def _set_text(cell: Cell, text: str) -> None:
     if text.startswith(FORMULA_TRIGGERS):
         # Bypass openpyxl's formula detection and mark the cell as literal text for Excel.
-        cell._value = text
-        cell.data_type = "s"
+        cell.value = text  # openpyxl reads it as a formula...
+        cell.data_type = "s"  # ...so say it is text
         cell.quotePrefix = True
     else:
         cell.value = text

@@ -20,7 +20,8 @@ import docx
 from docx.opc.exceptions import PackageNotFoundError
 from docxtpl import DocxTemplate, RichText
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError, meta
-from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
 from assembler.problems import Problem, ProblemsError

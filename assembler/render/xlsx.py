@@ -21,10 +21,11 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.chart import BarChart, PieChart, Reference
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.table import TableColumn
+from openpyxl.worksheet.table import Table, TableColumn
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
@@ -123,7 +124,7 @@ def _rows(sheet: SheetSpec, selection: Selection, context: SheetContext) -> list
     return rows
 
 
-def _counts(sheet: SheetSpec, selection: Selection, context: SheetContext) -> list[tuple]:
+def _counts(sheet: SheetSpec, selection: Selection, context: SheetContext) -> list[tuple[str, int]]:
     section = selection.sections[sheet.section or ""]
     counter = Counter(
         column_value(entry, sheet.count_by or "", context) for entry in section.entries
@@ -134,9 +135,38 @@ def _counts(sheet: SheetSpec, selection: Selection, context: SheetContext) -> li
     )
 
 
+def _cell(ws: Worksheet, row: int, column: int, where: str) -> Cell:
+    cell = ws.cell(row=row, column=column)
+    if not isinstance(cell, Cell):
+        raise ProblemsError(
+            [
+                Problem(
+                    f"{where}: cell {cell.coordinate} of sheet {ws.title!r} is merged with "
+                    "another one",
+                    hint="Unmerge the cells of the template's data rows",
+                )
+            ],
+            "the workbook template",
+        )
+    return cell
+
+
+def _style_of(cell: Cell) -> Any:
+    """A cell's style record: indexes into the workbook's fonts, fills, borders, formats.
+
+    Copying the record gives a new row the sample row's style for the price of a few
+    integers; the public font/fill/border setters look each style up again for every cell,
+    which dominated the time of large sheets. openpyxl's stubs do not list the record."""
+    return copy(cell._style)  # type: ignore[attr-defined]
+
+
+def _set_style(cell: Cell, style: Any) -> None:
+    cell._style = copy(style)  # type: ignore[attr-defined]
+
+
 def _write(ws: Worksheet, row: int, column: int, value: Any, where: str) -> None:
     try:
-        set_cell(ws.cell(row=row, column=column), value)
+        set_cell(_cell(ws, row, column, where), value)
     except CellError as exc:
         raise ProblemsError(
             [Problem(f"{where}: {exc}", hint="Shorten the text")], "the workbook"
@@ -168,23 +198,13 @@ def _header_row(ws: Worksheet) -> int | None:
     return None
 
 
-def _fill_template_sheet(
-    ws: Worksheet, headers: list[str], rows: list[list[tuple[Any, str]]]
-) -> None:
-    """Rows below the template's header, styled like its first data row."""
-    table = next(iter(ws.tables.values()), None)
-    header_row = None
-    if table is not None:
-        header_row = int(re.findall(r"\d+", table.ref.split(":")[0])[0])
-    else:
-        header_row = _header_row(ws)
-    if header_row is None:
-        _plain_sheet(ws, headers, rows)
-        return
+def _header_columns(ws: Worksheet, header_row: int, headers: list[str]) -> tuple[list[int], int]:
+    """The column of each header in the template's header row (new headers go to the right),
+    and the last column the header row uses."""
     existing = {
         str(cell.value).strip().casefold(): cell.column
         for cell in ws[header_row]
-        if cell.value not in (None, "")
+        if cell.value not in (None, "") and isinstance(cell.column, int)
     }
     positions = []
     next_free = max(existing.values(), default=0) + 1
@@ -193,34 +213,13 @@ def _fill_template_sheet(
         if column is None:
             column = next_free
             next_free += 1
-            cell = ws.cell(row=header_row, column=column, value=header)
-            cell.font = HEADER_FONT
+            ws.cell(row=header_row, column=column, value=header).font = HEADER_FONT
         positions.append(column)
-    sample = {cell.column: cell for cell in ws[header_row + 1]} if ws.max_row > header_row else {}
-    styles = {
-        column: (
-            copy(cell.font),
-            copy(cell.fill),
-            copy(cell.border),
-            copy(cell.alignment),
-            cell.number_format,
-        )
-        for column, cell in sample.items()
-        if cell.has_style
-    }
-    if ws.max_row > header_row:
-        ws.delete_rows(header_row + 1, ws.max_row - header_row)
-    for offset, row in enumerate(rows, start=1):
-        for column, (value, where) in zip(positions, row, strict=True):
-            cell = ws.cell(row=header_row + offset, column=column)
-            if column in styles:
-                cell.font, cell.fill, cell.border, cell.alignment, number_format = styles[column]
-                cell.number_format = number_format
-            _write(ws, header_row + offset, column, value, where)
-    last_row = header_row + max(len(rows), 1)
-    last_column = get_column_letter(max(positions + list(existing.values())))
-    first_column = table.ref.split(":")[0].rstrip("0123456789") if table is not None else "A"
-    ref = f"{first_column}{header_row}:{last_column}{last_row}"
+    return positions, max(positions + list(existing.values()))
+
+
+def _extend_table(ws: Worksheet, table: Table | None, headers: list[str], ref: str) -> None:
+    """The Excel table (or the autofilter) covers the header and every new row."""
     if table is not None:
         known = {column.name.casefold() for column in table.tableColumns}
         for header in headers:  # columns added to the right join the table
@@ -233,15 +232,45 @@ def _fill_template_sheet(
         ws.auto_filter.ref = ref
 
 
+def _fill_template_sheet(
+    ws: Worksheet, headers: list[str], rows: list[list[tuple[Any, str]]]
+) -> None:
+    """Rows below the template's header, styled like its first data row."""
+    table = next(iter(ws.tables.values()), None)
+    if table is not None:
+        header_row: int | None = int(re.findall(r"\d+", table.ref.split(":")[0])[0])
+    else:
+        header_row = _header_row(ws)
+    if header_row is None:
+        _plain_sheet(ws, headers, rows)
+        return
+    positions, last = _header_columns(ws, header_row, headers)
+    sample = list(ws[header_row + 1]) if ws.max_row > header_row else []
+    styles = {
+        cell.column: _style_of(cell) for cell in sample if isinstance(cell, Cell) and cell.has_style
+    }
+    if ws.max_row > header_row:
+        ws.delete_rows(header_row + 1, ws.max_row - header_row)
+    for offset, row in enumerate(rows, start=1):
+        for column, (value, where) in zip(positions, row, strict=True):
+            if column in styles:
+                _set_style(_cell(ws, header_row + offset, column, where), styles[column])
+            _write(ws, header_row + offset, column, value, where)
+    first_column = table.ref.split(":")[0].rstrip("0123456789") if table is not None else "A"
+    ref = f"{first_column}{header_row}:{get_column_letter(last)}{header_row + max(len(rows), 1)}"
+    _extend_table(ws, table, headers, ref)
+
+
 def _count_sheet(ws: Worksheet, sheet: SheetSpec, counts: list[tuple[str, int]]) -> None:
     headers = [(sheet.count_by or "").replace("_", " ").capitalize(), "Count"]
     _plain_sheet(ws, headers, [[(key, "count"), (value, "count")] for key, value in counts])
     if sheet.chart and counts:
-        chart = PieChart() if sheet.chart == "pie" else BarChart()
-        if sheet.chart == "bar":
-            chart.type = "bar"
-        elif sheet.chart == "column":
-            chart.type = "col"
+        chart: PieChart | BarChart
+        if sheet.chart == "pie":
+            chart = PieChart()
+        else:
+            chart = BarChart()
+            chart.type = "bar" if sheet.chart == "bar" else "col"
         chart.title = sheet.name
         data = Reference(ws, min_col=2, min_row=1, max_row=len(counts) + 1)
         labels = Reference(ws, min_col=1, min_row=2, max_row=len(counts) + 1)
@@ -272,13 +301,19 @@ def render_workbook(
     workbook = load_workbook(template) if template else Workbook()
     fresh = template is None
     for index, sheet in enumerate(spec.sheets):
-        if sheet.name in workbook.sheetnames:
-            ws = workbook[sheet.name]
-        elif fresh and index == 0:
-            ws = workbook.active
-            ws.title = sheet.name
-        else:
-            ws = workbook.create_sheet(sheet.name)
+        found = workbook[sheet.name] if sheet.name in workbook.sheetnames else None
+        if found is None and fresh and index == 0:
+            found = workbook.active
+            if found is not None:
+                found.title = sheet.name
+        if found is None:
+            found = workbook.create_sheet(sheet.name)
+        if not isinstance(found, Worksheet):
+            raise ProblemsError(
+                [Problem(f"{sheet.name!r} is a chart sheet in the template", file=str(template))],
+                str(template),
+            )
+        ws = found
         if sheet.summary:
             _summary_sheet(ws, selection, context.style.labels)
         elif sheet.count_by:

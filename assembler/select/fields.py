@@ -101,8 +101,8 @@ def _equals(value: Any, condition: Any) -> bool:
         # `date: 2024` holds for any day of 2024: compare at the coarser precision.
         return str(value).startswith(str(wanted)) or str(wanted).startswith(str(value))
     if isinstance(value, str):
-        return value.casefold() == wanted
-    return value == wanted
+        return bool(value.casefold() == wanted)
+    return bool(value == wanted)
 
 
 def _compare(value: Any, bound: str, minimum: bool) -> bool:
@@ -123,7 +123,7 @@ def _compare(value: Any, bound: str, minimum: bool) -> bool:
         wanted = int(wanted)
     if isinstance(value, str):
         value = value.casefold()
-    return value >= wanted if minimum else value <= wanted
+    return bool(value >= wanted if minimum else value <= wanted)
 
 
 def _contains(value: Any, text: str) -> bool:
@@ -181,7 +181,7 @@ def sort_entries(entries: list[Entry], keys: list[str], context: Context) -> lis
             values = {id(e): sort_value(field_value(e, name, context)) for e in ordered}
         present = [e for e in ordered if values[id(e)] is not None]
         missing = [e for e in ordered if values[id(e)] is None]
-        present.sort(key=lambda e: values[id(e)], reverse=descending)
+        present.sort(key=lambda e: values[id(e)] or (0, 0), reverse=descending)
         ordered = present + missing
     return ordered
 

@@ -60,7 +60,7 @@ def already_shown(entry: Entry, rule: SectionRule, shown: Mapping[str, str]) -> 
 
 def outside_window(entry: Entry, rule: SectionRule, window: Window, as_of: date) -> Drop | None:
     placement = place(entry, window, rule.window_on, as_of)
-    if placement in ("inside", "undated"):
+    if placement == "inside" or placement == "undated":
         return None
     return Drop(placement)
 

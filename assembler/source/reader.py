@@ -89,9 +89,9 @@ class YamlDocument:
         """The raw value at ``path`` (``(False, None)`` when the path does not exist)."""
         node = self.data
         for part in path:
-            if (isinstance(part, int) and isinstance(node, list) and 0 <= part < len(node)) or (
-                isinstance(part, str) and isinstance(node, dict) and part in node
-            ):
+            if isinstance(part, int) and isinstance(node, list) and 0 <= part < len(node):  # noqa: SIM114 (narrows per type)
+                node = node[part]
+            elif isinstance(part, str) and isinstance(node, dict) and part in node:
                 node = node[part]
             else:
                 return False, None
@@ -167,6 +167,7 @@ class _Converter:
                     self.convert(item, (*path, index), via_alias or repeated)
                     for index, item in enumerate(node.value)
                 ]
+            assert isinstance(node, yaml.MappingNode)
             return self.mapping(node, path, via_alias or repeated)
         finally:
             self.active.discard(key)
@@ -218,8 +219,9 @@ class _Converter:
                 )
                 continue
             first_line[name] = line
-            self.locations[(*path, name)] = (line, key_node.start_mark.column + 1)
-            result[name] = self.convert(value_node, (*path, name), via_alias)
+            child: PathKey = (*path, name)
+            self.locations[child] = (line, key_node.start_mark.column + 1)
+            result[name] = self.convert(value_node, child, via_alias)
         for merge_node in merges:
             sources = (
                 merge_node.value if isinstance(merge_node, yaml.SequenceNode) else [merge_node]

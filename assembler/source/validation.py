@@ -80,7 +80,7 @@ def _clean_path(document: YamlDocument, loc: tuple[Any, ...]) -> PathKey:
         if (isinstance(node, dict) and isinstance(part, str) and part in node) or (
             isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
         ):
-            node = node[part]
+            node = node[part]  # type: ignore[index]  # the checks above match key and node
             path.append(part)
         elif last and isinstance(node, dict) and isinstance(part, str):
             path.append(part)  # a missing key of a mapping
