@@ -13,6 +13,20 @@ from assembler.select.engine import Selection, select
 from tests.helpers import AS_OF, make_cv
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        help="Rewrite the reference files under tests/testdata (golden texts, generated "
+        "manual pages) from the current output instead of comparing; review the diff.",
+    )
+
+
+@pytest.fixture
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-goldens"))
+
+
 @pytest.fixture
 def make_profile(tmp_path: Path) -> Callable[[str], LoadedProfile]:
     def load(text: str, name: str = "test") -> LoadedProfile:

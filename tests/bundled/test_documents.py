@@ -2,13 +2,12 @@
 (tests/testdata/golden/<profile>.txt), and the rules checked on what was chosen.
 
 After an intended change, regenerate the references with
-    UPDATE_GOLDEN=1 uv run pytest tests/test_bundled_documents.py
+    uv run pytest tests/bundled --update-goldens
 and review the diff.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from datetime import date
 from pathlib import Path
@@ -46,11 +45,11 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple]:
 
 
 @pytest.mark.parametrize("profile", PROFILES)
-def test_document_text_matches_reference(built, profile: str) -> None:
+def test_document_text_matches_reference(built, profile: str, update_goldens: bool) -> None:
     _, document = built[profile]
     text = document_text(document)
     reference = GOLDEN / f"{profile}.txt"
-    if os.environ.get("UPDATE_GOLDEN"):
+    if update_goldens:
         reference.write_text(text, encoding="utf-8")
     assert text == reference.read_text(encoding="utf-8")
 
