@@ -332,4 +332,14 @@ def render_workbook(
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         ExcelWriter(workbook, archive).save()  # not save_workbook: it stamps the clock
+    _release(workbook)
     return RenderedWorkbook(normalise_zip(buffer.getvalue()), warnings)
+
+
+def _release(workbook: Workbook) -> None:
+    """Free the workbook's cells now. Each openpyxl cell points back at its sheet and each
+    sheet at its workbook, so a written workbook is a heap of reference cycles that only the
+    cyclic garbage collector could free, and the build pauses it (``build.py``); without
+    the sheets' cell maps the cells are freed as soon as the workbook is dropped."""
+    for sheet in workbook.worksheets:
+        sheet._cells.clear()

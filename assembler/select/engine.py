@@ -22,13 +22,13 @@ from assembler.select.rules import (
     already_shown,
     excluded,
     fails_where,
-    outside_window,
     rank_and_limit,
+    window_drop,
 )
-from assembler.select.windows import Period, Window, place, window_of
+from assembler.select.windows import Period, Placement, Window, place, window_of
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per entry and list: hundreds of thousands in groups
 class Decision:
     """What happened to one entry of a section: kept (perhaps pinned), or dropped and why."""
 
@@ -77,16 +77,19 @@ class Selection:
         return section.texts[0] if section and section.texts else None
 
 
+Placements = dict[tuple[Window, str], dict[int, Placement]]
+
+
 def _first_drop(
     entry: Entry,
     rule: SectionRule,
-    window: Window,
+    placement: Placement,
     context: Context,
     shown: dict[str, str],
 ) -> Drop | None:
     return (
         already_shown(entry, rule, shown)
-        or outside_window(entry, rule, window, context.as_of)
+        or window_drop(placement)
         or fails_where(entry, rule, context)
     )
 
@@ -98,6 +101,7 @@ def _select_entries(
     context: Context,
     period: Period | None,
     shown: dict[str, dict[str, str]],
+    placements: Placements,
 ) -> SectionSelection:
     source = rule.from_ or name
     source_list = SECTIONS[source].entries(cv)
@@ -105,17 +109,23 @@ def _select_entries(
     result = SectionSelection(name, source, rule, total=len(source_list), window=window)
     already = shown.setdefault(source, {})
     pinned = set(rule.pin)
+    # Where each entry falls is the same for every list with this window (the annual
+    # report draws eight lists from the publications): placed once per select().
+    placed = placements.setdefault((window, rule.window_on), {})
     candidates: list[Entry] = []
     drops: dict[str, Drop] = {}
     for entry in source_list:
         entry_id = entry.id or ""
+        placement = placed.get(id(entry))
+        if placement is None:
+            placement = placed[id(entry)] = place(entry, window, rule.window_on, context.as_of)
         drop = excluded(entry, rule)
         if drop is None and entry_id not in pinned:
-            drop = _first_drop(entry, rule, window, context, already)
+            drop = _first_drop(entry, rule, placement, context, already)
         if drop is not None:
             drops[entry_id] = drop
             continue
-        if place(entry, window, rule.window_on, context.as_of) == "undated":
+        if placement == "undated":
             result.undated.append(entry_id)
         candidates.append(entry)
     ranked = rank_and_limit(candidates, rule, context)
@@ -123,13 +133,15 @@ def _select_entries(
     result.entries = ranked.kept
     for entry in ranked.kept:
         already.setdefault(entry.id or "", name)
+    ranks = ranked.ranks
+    decisions = result.decisions
     for entry in source_list:
         entry_id = entry.id or ""
-        rank = ranked.ranks.get(entry_id)
+        rank = ranks.get(entry_id)
         drop = drops.get(entry_id)
         if drop is not None and drop.rank is None and rank is not None:
             drop = Drop(drop.rule, drop.detail, rank)
-        result.decisions.append(Decision(entry_id, drop, entry_id in pinned, rank))
+        decisions.append(Decision(entry_id, drop, entry_id in pinned, rank))
     return result
 
 
@@ -190,10 +202,13 @@ def select(cv: CV, loaded: LoadedProfile, as_of: date, period: Period | None = N
     context = Context(own_names(cv.person.name, cv.person.name_variants), as_of)
     selection = Selection(as_of=as_of, period=period)
     shown: dict[str, dict[str, str]] = {}
+    placements: Placements = {}  # keyed by id(entry): valid while cv holds the entries
     for name, rule in loaded.profile.rules().items():
         source = rule.from_ or name
         if SECTIONS[source].kind == "entries":
-            selection.sections[name] = _select_entries(cv, name, rule, context, period, shown)
+            selection.sections[name] = _select_entries(
+                cv, name, rule, context, period, shown, placements
+            )
         else:
             selection.sections[name] = _select_texts(cv, name, rule, loaded.profile.language)
     return selection

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
 from typing import Literal
 
 from assembler.cv.model import Entry
 from assembler.profile.model import SectionRule
 from assembler.select.fields import Context, field_value, holds, sort_entries
-from assembler.select.windows import Window, place
+from assembler.select.windows import Placement
 
 DropRule = Literal[
     "exclude", "already", "period", "since", "until", "still-running", "where", "limit", "fit"
@@ -58,8 +57,9 @@ def already_shown(entry: Entry, rule: SectionRule, shown: Mapping[str, str]) -> 
     return Drop("already", shown[entry.id or ""])
 
 
-def outside_window(entry: Entry, rule: SectionRule, window: Window, as_of: date) -> Drop | None:
-    placement = place(entry, window, rule.window_on, as_of)
+def window_drop(placement: Placement) -> Drop | None:
+    """The date window's rule, given where ``select.windows.place`` put the entry (the
+    engine places each entry once for all lists that share a window)."""
     if placement == "inside" or placement == "undated":
         return None
     return Drop(placement)

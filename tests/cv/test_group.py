@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import docx
@@ -10,10 +11,11 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from assembler.cli.main import main
-from assembler.cv.group import merge
+from assembler.cv import group as group_module
+from assembler.cv.group import POOL_FROM, Group, load_people, merge, worker_count
 from assembler.cv.load import validate_cv
 from assembler.problems import ProblemsError
-from assembler.source.reader import parse_yaml
+from assembler.source.reader import load_yaml, parse_yaml
 
 ADA = """\
 person: {name: Ada Example, name_variants: [Example A]}
@@ -244,3 +246,85 @@ def test_member_ids_are_unique_whatever_the_names() -> None:
     ]
     (warning,) = group.warnings
     assert "b.yaml" in warning.format() and "jose-muller-2" in warning.message
+
+
+def _person_files(folder: Path, count: int) -> list[Path]:
+    """``count`` members who share one paper (one copy without its DOI)."""
+    folder.mkdir()
+    paths = []
+    for index in range(count):
+        doi = "" if index == 1 else ", doi: 10.1000/team"
+        path = folder / f"p{index:02d}.yaml"
+        path.write_text(
+            f"person: {{name: Person {index}, name_variants: [P{index} X]}}\n"
+            "publications:\n"
+            f"  - {{id: team, title: Team paper, year: 2024{doi}, authors: [P0 X, P{index} X]}}\n"
+            f"  - {{title: Own paper {index}, year: 2024, authors: [P{index} X]}}\n"
+            f"awards:\n  - {{name: Prize {index}, year: 2024}}\n",
+            encoding="utf-8",
+        )
+        paths.append(path)
+    return paths
+
+
+def _summary(group: Group) -> list[tuple[str | None, list[str]]]:
+    entries = [*group.cv.publications, *group.cv.awards]
+    return [(entry.id, group.members[entry.id or ""]) for entry in entries]
+
+
+def test_worker_processes_give_the_same_group_as_loading_in_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = _person_files(tmp_path / "team", 10)
+    by_workers: list[tuple[str | None, list[str]]] = []
+    for workers in (0, 2):
+        monkeypatch.setattr(group_module, "worker_count", lambda files, n=workers: n)
+        seen: list[Path] = []
+
+        def progress(files: list[Path], seen: list[Path] = seen) -> Iterator[Path]:
+            for path in files:
+                seen.append(path)
+                yield path
+
+        group = load_people(paths, "Team", progress)
+        assert seen == paths  # the progress bar sees every file, in order
+        summary = _summary(group)
+        if workers == 0:
+            by_workers = summary
+        assert summary == by_workers
+    in_one = merge([validate_cv(load_yaml(path)) for path in paths], "Team")
+    assert _summary(in_one) == by_workers
+    team_paper = by_workers[0]
+    assert team_paper == ("person-0:team", [f"Person {i}" for i in range(10)])  # DOI or not
+
+
+def test_every_broken_person_file_is_reported_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = _person_files(tmp_path / "team", 10)
+    paths[3].write_text("person: {name: Broken}\nawards: [{year: 2024}]\n", encoding="utf-8")
+    paths[7].write_text("person: {name: [not, text]}\n", encoding="utf-8")
+    monkeypatch.setattr(group_module, "worker_count", lambda files: 2)
+    with pytest.raises(ProblemsError) as raised:
+        load_people(paths, "Team")
+    text = str(raised.value.message)
+    assert "p03.yaml:2" in text and "p07.yaml:1" in text
+    assert text.endswith("2 errors in the group.")
+
+
+def test_one_broken_person_file_is_named_as_before(tmp_path: Path) -> None:
+    paths = _person_files(tmp_path / "team", 3)
+    paths[2].write_text("person: {name: Broken}\nawards: [{year: 2024}]\n", encoding="utf-8")
+    with pytest.raises(ProblemsError, match=r"1 error in .*p02\.yaml\.$"):
+        load_people(paths, "Team")
+
+
+@pytest.mark.parametrize(
+    ("cores", "files", "workers"),
+    [(2, 100, 2), (2, POOL_FROM - 1, 0), (1, 100, 0), (8, 10, 8), (8, POOL_FROM, 8)],
+)
+def test_workers_are_used_for_large_groups_on_several_cores(
+    monkeypatch: pytest.MonkeyPatch, cores: int, files: int, workers: int
+) -> None:
+    monkeypatch.setattr(group_module, "usable_cores", lambda: cores)
+    assert worker_count(files) == workers
