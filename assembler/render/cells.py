@@ -38,6 +38,12 @@ def cell_text(value: str) -> str:
 
 def set_cell(cell: Cell, value: Any) -> None:
     """Write one value with its Excel type and number format."""
+    if type(value) is str:  # most cells hold text: decided before the other types
+        if value:
+            _set_text(cell, cell_text(value))
+        else:
+            cell.value = None
+        return
     if value is None or value == "":
         cell.value = None
         return
@@ -51,12 +57,14 @@ def set_cell(cell: Cell, value: Any) -> None:
         if value.year < EXCEL_FIRST_YEAR:  # Excel's calendar starts in 1900: keep it as text
             _set_text(cell, str(value))
             return
-        cell.value = value.first_day()
+        # The format first: a date written into a cell without a date format makes
+        # openpyxl register a default one, which ours then replaces (twice the work).
         cell.number_format = DATE_FORMATS[value.precision]
+        cell.value = value.first_day()
         return
     if isinstance(value, date):
-        cell.value = value
         cell.number_format = DATE_FORMATS["day"]
+        cell.value = value
         return
     if isinstance(value, list | tuple):
         value = "; ".join(str(item) for item in value)
