@@ -6,10 +6,7 @@ Everything that can fail because of the user's input fails before the first byte
 
 from __future__ import annotations
 
-import gc
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -24,7 +21,7 @@ from assembler.cv.group import (
     load_people,
     merge,
 )
-from assembler.cv.load import load_cv
+from assembler.cv.load import collector_paused, load_cv
 from assembler.cv.sections import SECTIONS
 from assembler.output.names import inside, output_name, slug
 from assembler.output.write import write_all
@@ -300,28 +297,9 @@ def _check_pages(jobs: list[_Job], soffice: str) -> None:
         raise AssembleError("\n".join(errors))
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection while the pipeline runs.
-
-    A run allocates hundreds of thousands of objects that stay alive to its end (entries,
-    selection decisions), and every full collection walks all of them: for a group of a
-    thousand people the collector took more time than the work, and more the larger the
-    group. Entries and decisions hold no reference cycles; the one big source of cyclic
-    garbage, openpyxl's cells, is released by ``render.xlsx`` itself, so peak memory does
-    not grow. What little cyclic garbage is left is collected when the collector resumes."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def build_all(requests: list[BuildRequest]) -> list[BuildResult]:
     """Run several profiles; all their files are written, or none."""
-    with _collector_paused():
+    with collector_paused():
         return _build_all(requests)
 
 

@@ -17,7 +17,7 @@ import click
 from assembler import __version__
 from assembler.build import BuildRequest, build_all
 from assembler.cv.lint import lint
-from assembler.cv.load import LoadedCV, load_cv
+from assembler.cv.load import LoadedCV, collector_paused, load_cv
 from assembler.cv.model import json_schema
 from assembler.cv.sections import ENTRY_SECTIONS, SECTIONS, TEXT_SECTIONS
 from assembler.problems import Problem
@@ -243,21 +243,21 @@ def check(data: Path | None, strict: bool) -> None:
       assemble check --data cv.yaml --strict
     """
     path = resolve_data(data)
-    loaded = load_cv(path)
-    warnings = lint(loaded)
-    click.echo(f"{path}: {loaded.cv.person.name}")
+    with collector_paused():
+        loaded = load_cv(path)
+        warnings = lint(loaded)
+    lines = [f"{path}: {loaded.cv.person.name}"]
     rows = _summary_rows(loaded)
     width = max(len(name) for name, _ in rows)
-    for name, count in rows:
-        click.echo(f"  {name:<{width}}  {count:>4}")
+    lines += [f"  {name:<{width}}  {count:>4}" for name, count in rows]
     if loaded.derived_ids:
-        click.echo("Derived ids (write them into the file to keep them fixed):")
+        lines.append("Derived ids (write them into the file to keep them fixed):")
         for (section, index), entry_id in loaded.derived_ids.items():
             line = loaded.locate((section, index))[0]
-            click.echo(f"  {path}:{line}: {section}[{index}] -> {entry_id}")
-    for warning in warnings:
-        click.echo(warning.format())
-    click.echo(f"0 errors, {_plural(len(warnings), 'warning')}.")
+            lines.append(f"  {path}:{line}: {section}[{index}] -> {entry_id}")
+    lines += [warning.format() for warning in warnings]
+    lines.append(f"0 errors, {_plural(len(warnings), 'warning')}.")
+    click.echo("\n".join(lines))  # one write: a large CV prints thousands of lines
     if strict and warnings:
         raise _StrictFailure(warnings)
 

@@ -9,7 +9,6 @@ variants, so every member's name is bold in author lists.
 
 from __future__ import annotations
 
-import gc
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -20,7 +19,7 @@ from typing import Any
 
 from assembler.cv.identity import WorkId, WorkIndex, work_id
 from assembler.cv.ids import slugify
-from assembler.cv.load import LoadedCV, load_cv
+from assembler.cv.load import LoadedCV, collector_paused, load_cv
 from assembler.cv.model import CV, Entry, Person, Supervisee, Supervision
 from assembler.cv.sections import ENTRY_SECTIONS, SECTIONS
 from assembler.problems import Problem, ProblemsError
@@ -124,7 +123,8 @@ def read_member(path: Path) -> MemberFile:
     """Load one person file for a group; its problems are returned, not raised, so that one
     run reports every broken file of the group."""
     try:
-        return MemberFile.of(load_cv(path))
+        with collector_paused():  # a worker's heap is one file: freed by reference counts
+            return MemberFile.of(load_cv(path))
     except ProblemsError as exc:
         return MemberFile(str(path), None, problems=exc.problems)
 
@@ -268,9 +268,7 @@ def _read_all(paths: list[Path], workers: int) -> Iterator[MemberFile]:
         yield from map(read_member, paths)
         return
     chunk = max(1, min(16, len(paths) // (workers * 8)))
-    # A forked worker inherits the caller's paused collector; its heap stays small (each
-    # file is dropped once sent), so it collects as usual.
-    pool = ProcessPoolExecutor(workers, initializer=gc.enable)
+    pool = ProcessPoolExecutor(workers)
     try:
         yield from pool.map(read_member, paths, chunksize=chunk)
     finally:  # on an error here, do not wait for the files nobody will merge

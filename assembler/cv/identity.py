@@ -32,6 +32,7 @@ _ARXIV_DOI = re.compile(r"^10\.48550/arxiv\.(.+)$", re.IGNORECASE)
 # Below U+0530 lie the Latin, Greek and Cyrillic blocks, whose combining marks are accents;
 # in other scripts (Devanagari, Thai, ...) the marks are letters' vowels and stay.
 _ACCENTED_SCRIPTS_END = 0x0530
+_NOT_ASCII_ALNUM = re.compile(r"[^A-Za-z0-9]+")
 
 Matched = Literal["doi", "arxiv", "title"]
 
@@ -48,7 +49,10 @@ def title_key(title: object) -> str:
     """The letters and digits of a title, case- and accent-folded, of every script."""
     if not title:
         return ""
-    decomposed = unicodedata.normalize("NFKD", str(title))
+    text = str(title)
+    if text.isascii():  # most titles: no accents to fold, the same result ten times faster
+        return _NOT_ASCII_ALNUM.sub("", text).lower()
+    decomposed = unicodedata.normalize("NFKD", text)
     kept: list[str] = []
     base = ""
     for char in decomposed:

@@ -102,3 +102,18 @@ def test_index_finds_the_published_version_of_a_preprint() -> None:
     assert index.find_published(work(title="Deep  taylor", year="2015", type="preprint")) == (
         "article"
     )
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Semantic Lens: Mechanistic Understanding (v2)",
+        "  A/B-testing of X-AI -- 100% done!  ",
+        "CamelCase_and_under_scores 3.14",
+        "\t\ttabs\nand lines",
+        "~!@#$%^&*()",
+    ],
+)
+def test_plain_ascii_titles_take_the_short_way_to_the_same_key(title: str) -> None:
+    # The long way: the same title with one accented letter appended, then removed again.
+    assert title_key(title) + "e" == title_key(title + "é")
