@@ -28,7 +28,6 @@ from assembler.output.write import write_all
 from assembler.problems import AssembleError, Problem, ProblemsError
 from assembler.profile.load import LoadedProfile, load_profile, search_dirs
 from assembler.profile.model import parse_period
-from assembler.render.docx import render_docx
 from assembler.select.engine import Selection, select
 from assembler.select.explain import explain
 from assembler.select.fit import drop_lowest, droppable
@@ -155,6 +154,8 @@ def _render(job: _Job, selection: Selection) -> tuple[dict[Path, bytes], list[Pa
     files: dict[Path, bytes] = {}
     documents: list[Path] = []
     if profile.documents:
+        from assembler.render.docx import render_docx  # only when a document is made
+
         context = build_context(cv, profile, selection, job.group.members).as_mapping()
         for index, spec in enumerate(profile.documents):
             template = find_template(

@@ -6,23 +6,23 @@ exit code 1. Usage errors exit 2 (click's own). Anything else is a bug and keeps
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from assembler import __version__
-from assembler.build import BuildRequest, build_all
-from assembler.cv.lint import lint
-from assembler.cv.load import LoadedCV, collector_paused, load_cv
-from assembler.cv.model import json_schema
-from assembler.cv.sections import ENTRY_SECTIONS, SECTIONS, TEXT_SECTIONS
 from assembler.problems import Problem
-from assembler.profile.load import describe_profiles
 from assembler.resources import example_cv
+
+if TYPE_CHECKING:
+    from assembler.cv.load import LoadedCV
+
+# Each command imports what it needs when it runs (start-up time: the CV model and the
+# renderers cost a quarter of a second to import, and `--help` needs none of them).
 
 DEFAULT_DATA = Path("cv.yaml")
 IMPORT_FORMATS = ("bibtex", "openalex", "text")  # as importing.FORMATS, without importing it
@@ -161,6 +161,8 @@ def main(
     if not profiles_:
         click.echo(ctx.get_help())
         return
+    from assembler.build import BuildRequest, build_all
+
     source = list(data) if data else [resolve_data(None)]
     requests = [
         BuildRequest(
@@ -213,6 +215,8 @@ def profiles() -> None:
     Example:
       assemble profiles
     """
+    from assembler.profile.load import describe_profiles
+
     rows = describe_profiles()
     if not rows:
         click.echo("No profiles found.")
@@ -223,6 +227,8 @@ def profiles() -> None:
 
 
 def _summary_rows(loaded: LoadedCV) -> list[tuple[str, int]]:
+    from assembler.cv.sections import ENTRY_SECTIONS, SECTIONS, TEXT_SECTIONS
+
     cv = loaded.cv
     rows = [(name, len(SECTIONS[name].entries(cv))) for name in ENTRY_SECTIONS]
     return rows + [(name, len(SECTIONS[name].texts(cv))) for name in TEXT_SECTIONS]
@@ -242,6 +248,9 @@ def check(data: Path | None, strict: bool) -> None:
     Example:
       assemble check --data cv.yaml --strict
     """
+    from assembler.cv.lint import lint
+    from assembler.cv.load import collector_paused, load_cv
+
     path = resolve_data(data)
     with collector_paused():
         loaded = load_cv(path)
@@ -357,4 +366,8 @@ def schema() -> None:
 
 
 def schema_text() -> str:
+    import json
+
+    from assembler.cv.model import json_schema
+
     return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"

@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -267,6 +266,9 @@ def _read_all(paths: list[Path], workers: int) -> Iterator[MemberFile]:
     if workers == 0:
         yield from map(read_member, paths)
         return
+    # Imported here: multiprocessing costs 20 ms of start-up that one CV does not need.
+    from concurrent.futures import ProcessPoolExecutor
+
     chunk = max(1, min(16, len(paths) // (workers * 8)))
     pool = ProcessPoolExecutor(workers)
     try:
