@@ -296,6 +296,7 @@ def render_workbook(
     template: Path | None,
     when: datetime,
     title: str,
+    author: str = "",
 ) -> RenderedWorkbook:
     warnings = inspect_template(template) if template else []
     workbook = load_workbook(template) if template else Workbook()
@@ -328,6 +329,7 @@ def render_workbook(
     properties = workbook.properties
     properties.created = properties.modified = when
     properties.lastModifiedBy = "assemble"
+    properties.creator = author or properties.creator
     properties.title = title
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:

@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from assembler.cv.dates import PartialDate
-from assembler.cv.model import Entry, Link, Publication
+from assembler.cv.model import Entry, Filing, Link, Publication
 from assembler.cv.names import display_name
 from assembler.cv.status import duration_months, status
 from assembler.select.fields import Context, field_value
@@ -31,10 +31,18 @@ class SheetContext:
     members: dict[str, list[str]]
 
 
+def _filing(filing: Filing) -> str:
+    when = f" {filing.date}" if filing.date else ""
+    detail = f" ({filing.status}{when})" if filing.status else when
+    return f"{filing.number or '–'}{detail}"
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, list):
         if value and isinstance(value[0], Link):
             return "; ".join(link.url for link in value)
+        if value and isinstance(value[0], Filing):
+            return "; ".join(_filing(filing) for filing in value)
         return "; ".join(display_name(item) for item in value)
     if isinstance(value, BaseModel):
         amount = getattr(value, "amount", None)  # a budget is its amount; see budget.currency
