@@ -179,8 +179,13 @@ def _render(job: _Job, selection: Selection) -> tuple[dict[Path, bytes], list[Pa
         from assembler.render.xlsx import render_workbook
         from assembler.shape.columns import SheetContext
 
+        summary = cv.supervision.summary if cv.supervision else None
         sheet_context = SheetContext(
-            style, Context(style.own, request.as_of, job.status_on), job.group.members
+            style,
+            Context(style.own, request.as_of, job.status_on),
+            job.group.members,
+            notes={"supervision": summary} if summary else {},
+            period=job.period_text is not None,
         )
         for index, book in enumerate(profile.workbooks):
             book_template = None
@@ -193,7 +198,7 @@ def _render(job: _Job, selection: Selection) -> tuple[dict[Path, bytes], list[Pa
                 book, selection, sheet_context, book_template, when, title, author
             )
             files[target] = rendered.data
-            job.warnings += rendered.warnings
+            job.warnings += [replace(w, file=w.file or where) for w in rendered.warnings]
     return files, documents
 
 

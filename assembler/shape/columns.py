@@ -8,7 +8,7 @@ date), ``members`` (who in a group the entry belongs to), ``author_position``, `
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -29,6 +29,8 @@ class SheetContext:
     style: Style
     rules: Context
     members: dict[str, list[str]]
+    notes: dict[str, str] = field(default_factory=dict)  # section -> text for an empty sheet
+    period: bool = False  # a report of one period: an empty sheet says "none in this period"
 
 
 def _filing(filing: Filing) -> str:
