@@ -226,20 +226,21 @@ def template_variables() -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _command_help(command: click.Command, name: str) -> list[str]:
-    context = click.Context(command, info_name=name)
-    text = command.get_help(context)
-    return [f"## {name}", "", "```text", text.rstrip(), "```", ""]
+def _command_help(context: click.Context) -> list[str]:
+    text = context.command.get_help(context)
+    return [f"## {context.command_path}", "", "```text", text.rstrip(), "```", ""]
 
 
 def commands() -> str:
+    """Every command's --help, as a terminal 100 columns wide shows it."""
     from assembler.cli.main import main
 
     lines = ["# Commands", "", GENERATED, ""]
-    lines += _command_help(main, "assemble")
+    root = click.Context(main, info_name="assemble", terminal_width=100, max_content_width=100)
+    lines += _command_help(root)
     assert isinstance(main, click.Group)
     for name in sorted(main.commands):
-        lines += _command_help(main.commands[name], f"assemble {name}")
+        lines += _command_help(click.Context(main.commands[name], info_name=name, parent=root))
     return "\n".join(lines).rstrip() + "\n"
 
 
