@@ -190,7 +190,17 @@ def _load_group(
     if key in cache:
         return cache[key], []
     files = request.progress(paths) if request.progress and len(paths) > 1 else paths
-    loaded: list[LoadedCV] = [load_cv(path) for path in files]
+    loaded: list[LoadedCV] = []
+    problems: list[Problem] = []
+    for path in files:  # every broken person file is reported, not only the first
+        try:
+            loaded.append(load_cv(path))
+        except ProblemsError as exc:
+            problems += exc.problems
+    if problems:
+        broken = len({problem.file for problem in problems})
+        what = str(paths[0]) if len(paths) == 1 else f"{broken} of {len(paths)} person files"
+        raise ProblemsError(problems, what)
     group = cache[key] = merge(loaded, group_name(request.data_paths))
     return group, list(group.warnings)
 

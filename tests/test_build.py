@@ -191,3 +191,16 @@ def test_one_bad_profile_among_several_writes_nothing(workdir: Path) -> None:
     result = invoke("--profile", "eu-horizon", "--profile", "nope")
     assert result.exit_code == 1
     assert not (workdir / "output").exists()
+
+
+def test_every_broken_person_file_of_a_group_is_reported(workdir: Path) -> None:
+    team = workdir / "team"
+    team.mkdir()
+    (team / "a.yaml").write_text(CV, "utf-8")
+    (team / "b.yaml").write_text("person: {name: Bea}\nawards: [{year: 2020}]\n", "utf-8")
+    (team / "c.yaml").write_text("person: {name: Cy}\npositions: [unclosed\n", "utf-8")
+    result = invoke("--profile", "eu-horizon", "--data", "team")
+    assert result.exit_code == 1
+    assert "team/b.yaml:2:" in result.stderr and "team/c.yaml:3:" in result.stderr
+    assert "in 2 of 3 person files." in result.stderr
+    assert not (workdir / "output").exists()
