@@ -31,7 +31,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from assembler.problems import Problem, ProblemsError
 from assembler.profile.model import SheetSpec, WorkbookSpec
-from assembler.render.cells import CellError, set_cell
+from assembler.render.cells import CellError, set_cell, set_header
 from assembler.render.package import normalise_zip, too_large
 from assembler.select.engine import Selection
 from assembler.shape.columns import SheetContext, column_value, display_width
@@ -175,7 +175,8 @@ def _write(ws: Worksheet, row: int, column: int, value: Any, where: str) -> None
 
 def _plain_sheet(ws: Worksheet, headers: list[str], rows: list[list[tuple[Any, str]]]) -> None:
     for column, header in enumerate(headers, start=1):
-        cell = ws.cell(row=1, column=column, value=header)
+        cell = ws.cell(row=1, column=column)
+        set_header(cell, header)
         cell.font = HEADER_FONT
     widths = [len(header) + 2 for header in headers]
     for index, row in enumerate(rows, start=2):
@@ -213,7 +214,9 @@ def _header_columns(ws: Worksheet, header_row: int, headers: list[str]) -> tuple
         if column is None:
             column = next_free
             next_free += 1
-            ws.cell(row=header_row, column=column, value=header).font = HEADER_FONT
+            cell = ws.cell(row=header_row, column=column)
+            set_header(cell, header)
+            cell.font = HEADER_FONT
         positions.append(column)
     return positions, max(positions + list(existing.values()))
 
