@@ -13,6 +13,7 @@ from openpyxl import Workbook, load_workbook
 
 from assembler.cli.main import main
 from assembler.resources import example_cv
+from tests.helpers import hostile_workbooks
 
 CV = """\
 person: {name: Ada Example, name_variants: [Example A]}
@@ -234,3 +235,33 @@ def test_a_section_label_is_the_same_in_word_and_excel(workdir: Path) -> None:
     ]
     word = docx.Document(str(workdir / "output" / "heads.docx"))
     assert [p.text for p in word.paragraphs] == ["Grants"]
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("xxe", "its part xl/workbook.xml declares XML entities (a DOCTYPE)"),
+        ("laughs", "its part xl/sharedStrings.xml declares XML entities (a DOCTYPE)"),
+        ("truncated", "its part xl/workbook.xml is damaged: unclosed token (line 1, column"),
+        ("no-workbook-part", "the template cannot be read (There is no item named 'xl/workbook"),
+        ("no-content-types", "not an Excel .xlsx file (a zip without its parts)"),
+        ("not-a-zip", "not an Excel .xlsx file"),
+    ],
+)
+def test_damaged_and_hostile_templates_are_refused_naming_the_file(
+    workdir: Path, name: str, message: str
+) -> None:
+    templates = workdir / "templates"
+    templates.mkdir()
+    hostile_workbooks(templates)
+    (workdir / "profiles" / "hostile.yaml").write_text(
+        f"workbooks:\n  - output: out.xlsx\n    template: {name}.xlsx\n    sheets:\n"
+        "      - {name: P, section: projects, columns: {A: acronym}}\n"
+        "sections:\n  projects: all\n",
+        encoding="utf-8",
+    )
+    result = invoke("--profile", "hostile")
+    assert result.exit_code == 1, result.output
+    assert f"templates/{name}.xlsx: error: {message}" in result.stderr
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert not (workdir / "output").exists()
