@@ -6,10 +6,9 @@ Everything that can fail because of the user's input fails before the first byte
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +22,7 @@ from assembler.problems import AssembleError, Problem, ProblemsError
 from assembler.profile.load import LoadedProfile, load_profile, search_dirs
 from assembler.profile.model import parse_period
 from assembler.render.docx import render_docx
+from assembler.render.pdf import source_date_epoch
 from assembler.select.engine import Selection, select
 from assembler.select.explain import explain
 from assembler.select.fit import drop_lowest, droppable
@@ -94,10 +94,7 @@ def find_template(
 
 def document_time(as_of: date) -> datetime:
     """The documents' metadata time: SOURCE_DATE_EPOCH when set, else midnight of as_of."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).replace(tzinfo=None)
-    return datetime(as_of.year, as_of.month, as_of.day)
+    return source_date_epoch() or datetime(as_of.year, as_of.month, as_of.day)
 
 
 def resolve_period(
