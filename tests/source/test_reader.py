@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 from pathlib import Path
 
 import pytest
@@ -178,3 +179,15 @@ def test_devices_pipes_and_folders_are_refused_before_reading(tmp_path) -> None:
         load_yaml(fifo)
     with pytest.raises(ProblemsError, match="is a folder"):
         load_yaml(tmp_path)
+
+
+def test_random_yaml_like_text_gives_data_or_located_problems() -> None:
+    """Whatever the text, the reader returns data or raises ProblemsError, nothing else."""
+    generator = random.Random(20261123)
+    alphabet = [*list("[]{}:,-?&*!|>'\"%@`# \n\n  \t\\ab1.~"), "\x00", "\x0c", "é", "\u2028"]
+    for _ in range(2000):
+        text = "".join(generator.choice(alphabet) for _ in range(generator.randint(1, 60)))
+        try:
+            parse_yaml(text, "fuzz.yaml")
+        except ProblemsError as exc:
+            assert all(problem.file == "fuzz.yaml" for problem in exc.problems)
