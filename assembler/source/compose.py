@@ -147,7 +147,6 @@ class _Frame:
     quiet: bool = False  # keys of a merge source never override the mapping's own locations
     key: Any = None  # mapping: the pending key, _SKIP (drop the value) or _MERGE_KEY
     has_key: bool = False
-    key_lines: dict[str, int] | None = None  # mapping: the line of each key
     merges: list[dict[str, Any]] | None = None
 
 
@@ -172,6 +171,7 @@ class Composer:
         self.anchors: dict[str, _Anchor | None] = {}  # None: a refused value, aliases give None
         self.open_anchors: set[str] = set()
         self.log: list[PathKey] = []  # location keys in insertion order, for anchors
+        self.locations = self.result.locations
         self.nodes = 0
         self.alias_nodes = 0
         self.skip = 0  # > 0 while inside a refused collection
@@ -289,35 +289,55 @@ class Composer:
     # -- events -----------------------------------------------------------------------------
 
     def scalar(self, event: yaml.ScalarEvent) -> None:
-        """A scalar; the common cases (an untagged value of a key, an item of a list) are
-        handled inline: they are most of a CV's events."""
-        mark: Any = event.start_mark
-        where = (mark.line + 1, mark.column + 1)
+        """A scalar. The common cases (a plain key, an untagged value of a key, an item of a
+        list) are handled inline: they are most of a CV's events, and reading a large CV is
+        mostly this method."""
         self.nodes += 1
         if self.nodes > MAX_NODES:
-            raise TooBig(where[0], False)
+            raise TooBig(_at(event.start_mark)[0], False)
         stack = self.stack
         if stack and event.tag is None and event.anchor is None:
             frame = stack[-1]
             if frame.is_list:
                 if frame.merge_target is None:
+                    where = _at(event.start_mark)
                     path = (*frame.path, len(frame.value))
-                    if path not in self.result.locations:
+                    locations = self.locations
+                    if path not in locations:
                         self.log.append(path)
-                        self.result.locations[path] = where
+                        locations[path] = where
                     frame.value.append(self.value_of(event, path, where))
                     return
             elif not frame.has_key:
-                self.key(event, where)
+                if not self.plain_key(frame, event):
+                    self.key(event, _at(event.start_mark))
                 return
             elif frame.key.__class__ is str:
-                path = (*frame.path, frame.key)
-                frame.value[frame.key] = self.value_of(event, path, where)
+                key = frame.key
+                frame.value[key] = self.value_of(event, (*frame.path, key), None)
                 frame.key, frame.has_key = None, False
                 return
-        self.any_scalar(event, where)
+        self.any_scalar(event, _at(event.start_mark))
 
-    def value_of(self, event: yaml.ScalarEvent, path: PathKey, where: tuple[int, int]) -> Any:
+    def plain_key(self, frame: _Frame, event: yaml.ScalarEvent) -> bool:
+        """A new plain ASCII key of an ordinary mapping; False for anything else."""
+        name = event.value
+        if event.style or frame.quiet or name == "<<" or name in frame.value:
+            return False
+        if not name.isascii():
+            return False
+        frame.has_key = True
+        frame.key = name
+        child = (*frame.path, name)
+        locations = self.locations
+        if child not in locations:
+            self.log.append(child)
+        locations[child] = _at(event.start_mark)
+        return True
+
+    def value_of(
+        self, event: yaml.ScalarEvent, path: PathKey, where: tuple[int, int] | None
+    ) -> Any:
         """An untagged scalar's value (raw control characters are gone by now: only escapes
         in double quotes or text outside ASCII can need cleaning)."""
         value = event.value
@@ -329,7 +349,7 @@ class Composer:
                 return value
         elif style != '"' and value.isascii():
             return value
-        return self.text(value, path, where)
+        return self.text(value, path, where or _at(event.start_mark))
 
     def any_scalar(self, event: yaml.ScalarEvent, where: tuple[int, int]) -> None:
         path, role = self.slot()
@@ -392,19 +412,17 @@ class Composer:
         if event.style or not name.isascii():
             name, _ = clean_text(name)
         child: PathKey = (*frame.path, name)
-        lines = frame.key_lines
-        assert lines is not None  # a mapping's frame
-        if name in lines:
+        if name in frame.value:  # a value is stored before the next key comes
+            first = self.locations.get(child, where)[0]
             self.error(
                 where,
-                f"duplicate key {name!r} (lines {lines[name]} and {where[0]}); "
+                f"duplicate key {name!r} (lines {first} and {where[0]}); "
                 "YAML would silently keep only the last one",
                 child,
                 "Remove or rename one of them",
             )
             frame.key = _SKIP
             return
-        lines[name] = where[0]
         frame.key = name
         self.locate(child, where, override=not frame.quiet)
 
@@ -444,8 +462,6 @@ class Composer:
         value: Any = [] if isinstance(event, yaml.SequenceStartEvent) else {}
         is_list = isinstance(value, list)
         frame = _Frame(path, value, is_list, where, event.anchor, len(self.log), self.nodes)
-        if not is_list:
-            frame.key_lines = {}
         parent = self.stack[-1] if self.stack else None
         if role is _MERGE_KEY:
             frame.quiet = True
