@@ -150,8 +150,9 @@ def render_part(
             path,
             Where(part.label),
             f"the filled template is not a valid Word document: {exc}",
-            "Check the tags around that text (a {%p %} tag alone in its paragraph, "
-            "{%tr %} in a table row)",
+            "Check the tags around that text: keep one paragraph in each table cell outside "
+            "its {%p %} blocks, and wrap a table whose rows may all be left out in "
+            "{%p if … %} paragraphs",
         )
         raise ProblemsError([problem], str(path)) from None
     return data

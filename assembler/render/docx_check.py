@@ -6,8 +6,10 @@ each filled part is read by expat, which stops at the first error, and a few rul
 structure are checked on the way, the ones a template could break and Word or LibreOffice
 would punish by dropping text: nothing inside a text element, no paragraph directly inside a
 paragraph or run, no run or text directly in the body, a table, a row or a cell, rows only in
-tables and cells only in rows. With the gate in front this should never fire; it is the proof
-that nothing is written that would lose text.
+tables and cells only in rows, and no cell without a paragraph, no row without a cell (a
+loop over an empty list can leave one, and Word refuses the file). With the gate in front, the
+structural rules should never fire; they are the proof that nothing is written that would lose
+text.
 
 Finishing: picture ids in the body are renumbered from 1001 (a loop repeats them; docxtpl did
 the same), and when a template repeats table cells (``{%tc %}``) the table grids are widened or
@@ -28,6 +30,14 @@ _NOT_IN = {
     W + "tc": {W + "body", W + "p", W + "r", W + "tbl", W + "tc"},
 }
 _NO_TEXT = {W + name for name in ("p", "r", "body", "tbl", "tr", "tc", "hdr", "ftr")}
+# Elements Word refuses to open without a child of this kind (a loop over an empty list can
+# leave a cell without a paragraph, a row without a cell).
+_NEEDS = {
+    W + "tc": (W + "p", "a table cell without a paragraph"),
+    W + "tr": (W + "tc", "a table row without a cell"),
+    W + "hdr": (W + "p", "a header without a paragraph"),
+    W + "ftr": (W + "p", "a footer without a paragraph"),
+}
 _DOC_PR = re.compile(r'(<wp:docPr\b[^>]*?\bid=")\d+(")')
 
 
@@ -42,6 +52,7 @@ def _local(name: str) -> str:
 def check_part(xml: bytes) -> None:
     """Raise ``BrokenPart`` when the filled part is not well-formed or breaks the rules above."""
     stack: list[str] = []
+    children: list[set[str]] = []  # the kinds of child element of each open element
     seen = [""]  # the last text read, to say where
 
     def start(name: str, _: object) -> None:
@@ -50,7 +61,16 @@ def check_part(xml: bytes) -> None:
             raise BrokenPart(f"a {_local(name)} element inside a text")
         if parent in _NOT_IN.get(name, ()):
             raise BrokenPart(f"a {_local(name)} element directly inside {_local(parent)}")
+        if children:
+            children[-1].add(name)
         stack.append(name)
+        children.append(set())
+
+    def end(name: str) -> None:
+        stack.pop()
+        kinds = children.pop()
+        if name in _NEEDS and _NEEDS[name][0] not in kinds:
+            raise BrokenPart(f"{_NEEDS[name][1]}, which Word cannot open")
 
     def text(data: str) -> None:
         if stack and stack[-1] in _TEXT:
@@ -60,7 +80,7 @@ def check_part(xml: bytes) -> None:
 
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.StartElementHandler = start
-    parser.EndElementHandler = lambda name: stack.pop()
+    parser.EndElementHandler = end
     parser.CharacterDataHandler = text
     parser.buffer_text = True
     try:

@@ -37,7 +37,7 @@ SYNTAX_HINT = (
     "Tags are {{ value }}, {% if … %}…{% endif %}, {%p for x in list %}…{%p endfor %} "
     "(each {%p %} alone in its paragraph) and {{r rich_value }}"
 )
-_FORBIDDEN = {
+_FORBIDDEN: dict[type[nodes.Node], str] = {
     nodes.Include: "a template cannot include, import or extend other files",
     nodes.Import: "a template cannot include, import or extend other files",
     nodes.FromImport: "a template cannot include, import or extend other files",
@@ -87,39 +87,37 @@ def _where(source: PartSource, line: int | None) -> Where:
     return where_at(source.label, lines, [entry[1:] for entry in source.tags], line)
 
 
-def _forbidden(template: Path, source: PartSource, tree: nodes.Template) -> list[Problem]:
+def _walk(
+    template: Path, source: PartSource, tree: nodes.Template, environment: Sandbox
+) -> tuple[tuple[str, int], ...]:
+    """One pass over the parsed template: refuse what the sandbox must not run, count every
+    loop (its iterable goes through the counting filter), and note the names it uses that it
+    does not define, with the line of their first use."""
     problems = []
-    for node_type, message in _FORBIDDEN.items():
-        for node in tree.find_all(node_type):
-            problems.append(located(template, _where(source, node.lineno), message, "Remove it"))
-    return problems
-
-
-def _count_loops(tree: nodes.Template) -> None:
-    """Every ``for`` iterates through the counting filter."""
-    for loop in tree.find_all(nodes.For):
-        loop.iter = nodes.Filter(loop.iter, COUNTED, [], [], None, None, lineno=loop.lineno)
-
-
-def _names(tree: nodes.Template, environment: Sandbox) -> tuple[tuple[str, int], ...]:
+    loops = []
+    names: dict[str, int] = {}
+    for node in tree.find_all(nodes.Node):
+        if isinstance(node, nodes.For):
+            loops.append(node)
+        elif isinstance(node, nodes.Name) and node.ctx == "load":
+            names.setdefault(node.name, node.lineno)
+        elif type(node) in _FORBIDDEN:
+            where = _where(source, node.lineno)
+            problems.append(located(template, where, _FORBIDDEN[type(node)], "Remove it"))
+    if problems:
+        raise ProblemsError(problems, str(template))
     undeclared = meta.find_undeclared_variables(tree) - set(environment.globals)
-    first: dict[str, int] = {}
-    for node in tree.find_all(nodes.Name):
-        if node.name in undeclared and node.ctx == "load":
-            first.setdefault(node.name, node.lineno)
-    return tuple(sorted(first.items()))
+    for loop in loops:
+        loop.iter = nodes.Filter(loop.iter, COUNTED, [], [], None, None, lineno=loop.lineno)
+    tree.set_environment(environment)
+    return tuple(sorted((name, line) for name, line in names.items() if name in undeclared))
 
 
 def compile_part(template: Path, source: PartSource, environment: Sandbox) -> CompiledPart:
     """One part's source compiled, or ``ProblemsError`` located at the tag."""
     try:
         tree = environment.parse(source.source)
-        problems = _forbidden(template, source, tree)
-        if problems:
-            raise ProblemsError(problems, str(template))
-        _count_loops(tree)
-        tree.set_environment(environment)
-        names = _names(tree, environment)
+        names = _walk(template, source, tree, environment)
         code = environment.compile(tree, filename=f"<{source.member}>")
     except TemplateSyntaxError as exc:
         problem = located(
@@ -127,6 +125,15 @@ def compile_part(template: Path, source: PartSource, environment: Sandbox) -> Co
             _where(source, exc.lineno),
             f"template syntax error: {exc.message}",
             SYNTAX_HINT,
+        )
+        raise ProblemsError([problem], str(template)) from None
+    except (SyntaxError, RecursionError, MemoryError):
+        # Python's own limits on the generated code: 20 nested loops, nesting depth.
+        problem = located(
+            template,
+            Where(source.label),
+            "the template nests its blocks or brackets too deeply to be compiled",
+            "Nest fewer than 20 loops, and blocks and brackets less deeply",
         )
         raise ProblemsError([problem], str(template)) from None
     return CompiledPart(
@@ -164,7 +171,7 @@ def build(package: Package) -> CompiledTemplate:
             problems += refused
             continue
         try:
-            parts.append(compile_part(template, build_source(part, placed, data), environment))
+            parts.append(compile_part(template, build_source(part, placed), environment))
         except ProblemsError as exc:
             problems += exc.problems
     if problems:

@@ -139,11 +139,13 @@ class TemplatePart:
     label: str  # body, header, footer 2…
     root: etree._Element
     paragraphs: list[Paragraph]
+    _by_element: dict[etree._Element, Paragraph] = field(default_factory=dict)
 
     def inside(self, element: etree._Element) -> list[Paragraph]:
         """The paragraphs within an element (itself included, if it is one)."""
-        by_element = {paragraph.element: paragraph for paragraph in self.paragraphs}
-        return [by_element[found] for found in element.iter(P) if found in by_element]
+        if not self._by_element:
+            self._by_element.update((p.element, p) for p in self.paragraphs)
+        return [self._by_element[found] for found in element.iter(P) if found in self._by_element]
 
 
 class PartError(ValueError):
@@ -161,6 +163,8 @@ def parse_part(member: str, label: str, data: bytes) -> TemplatePart:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
         raise PartError(f"{member} is not well-formed XML ({exc})") from None
+    if root.getroottree().docinfo.doctype:  # type: ignore[union-attr]
+        raise PartError(f"{member} declares a DOCTYPE, which Word never writes")
     return TemplatePart(member, label, root, read_paragraphs(root))
 
 
@@ -237,10 +241,14 @@ def _check_words(tag: Tag, rich: frozenset[str]) -> None:
 
 
 def _spans_visible(paragraph: Paragraph, tag: Tag) -> bool:
-    return any(tag.start < offset < tag.end for offset in paragraph.visible)
+    """A tab, break or picture between the tag's first and last character."""
+    index = bisect.bisect_right(paragraph.visible, tag.start)
+    return index < len(paragraph.visible) and paragraph.visible[index] < tag.end
 
 
-def _check_alone(part: TemplatePart, placed: PlacedTag, all_placed: list[PlacedTag]) -> None:
+def _check_alone(
+    part: TemplatePart, placed: PlacedTag, by_paragraph: dict[int, list[PlacedTag]]
+) -> None:
     """A {%p/tr/tc/r %} tag replaces its element: nothing else may be in it."""
     anchor = placed.anchor
     if anchor is None:
@@ -254,19 +262,17 @@ def _check_alone(part: TemplatePart, placed: PlacedTag, all_placed: list[PlacedT
         )
         others = [
             other
-            for other in all_placed
-            if other is not placed
-            and other.paragraph is paragraph
-            and paragraph.texts[other.owner].getparent() is anchor
+            for other in by_paragraph[paragraph.number]
+            if other is not placed and paragraph.texts[other.owner].getparent() is anchor
         ]
     else:
         inside = part.inside(anchor)
         rest = "".join(paragraph.text for paragraph in inside)
-        numbers = {paragraph.number for paragraph in inside}
         others = [
             other
-            for other in all_placed
-            if other is not placed and other.paragraph.number in numbers
+            for paragraph in inside
+            for other in by_paragraph.get(paragraph.number, [])
+            if other is not placed
         ]
     rest = rest.replace(tag.text, "", 1)
     for other in others:
@@ -300,9 +306,12 @@ def place_tags(template: Path | str, part: TemplatePart) -> tuple[list[PlacedTag
             except _Refused as refused:
                 where = paragraph.where(part.label, tag)
                 problems.append(located(template, where, refused.message, refused.hint))
+    by_paragraph: dict[int, list[PlacedTag]] = {}
+    for item in placed:
+        by_paragraph.setdefault(item.paragraph.number, []).append(item)
     for item in placed:
         try:
-            _check_alone(part, item, placed)
+            _check_alone(part, item, by_paragraph)
         except _Refused as refused:
             where = item.paragraph.where(part.label, item.tag)
             problems.append(located(template, where, refused.message, refused.hint))

@@ -31,7 +31,7 @@ from typing import Any
 
 from jinja2 import StrictUndefined, pass_environment
 from jinja2.exceptions import TemplateRuntimeError
-from jinja2.runtime import Context, markup_join, str_join
+from jinja2.runtime import Context, Undefined, markup_join, str_join
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import Namespace
 from markupsafe import Markup, escape
@@ -45,6 +45,7 @@ _BREAK = '</w:t><w:br/><w:t xml:space="preserve">'
 _TAB = '</w:t><w:tab/><w:t xml:space="preserve">'
 _PERCENT_WIDTH = re.compile(r"%[-+ #0]*(\d+)?(?:\.(\d+))?")
 _FORMAT_WIDTH = re.compile(r"\{[^{}]*:[^{}\d]*(\d+)?(?:[,_])?(?:\.(\d+))?[^{}]*\}")
+_NESTED_FORMAT = re.compile(r"\{[^{}]*:[^{}]*\{|%[-+ #0]*\*|%[-+ #0]*\d*\.\*")
 _PADDING_METHODS = frozenset({"center", "ljust", "rjust", "zfill", "expandtabs"})
 # Filters whose first argument is a width or count the result grows with.
 _WIDTH_FILTERS = ("center", "indent", "wordwrap", "batch")
@@ -106,11 +107,20 @@ def _width(value: Any, what: str) -> None:
         raise LimitError(f"{what} {value:,} is too large (at most {LIMITS.width:,})")
 
 
-def _format_widths(template: str, pattern: re.Pattern[str]) -> None:
+def _format_widths(template: str, pattern: re.Pattern[str], arguments: Any = ()) -> None:
+    """Widths written in a format string, and, when the string takes its widths from the
+    arguments (``{0:{1}}``, ``%*d``), every whole number among them."""
     for match in pattern.finditer(template):
         for number in match.groups():
             if number and int(number) > LIMITS.width:
                 raise LimitError(f"a format width of {number} is too large")
+    if _NESTED_FORMAT.search(template):
+        values = arguments if isinstance(arguments, (tuple, list)) else [arguments]
+        if isinstance(arguments, dict):
+            values = list(arguments.values())
+        for value in values:
+            if not isinstance(value, bool):
+                _width(value, "a format width of")
 
 
 def text_xml(text: str) -> str:
@@ -135,6 +145,13 @@ def finalize(value: Any) -> Any:
     """Every ``{{ }}`` passes here before it is escaped and printed."""
     if value is None:
         return ""
+    if isinstance(value, Undefined):
+        return value  # printing it raises the undefined error
+    if callable(value):
+        raise PrintError(
+            "a function or method is printed, not a value (a field name that is also a "
+            "method, like items or keys, needs ['name'])"
+        )
     if isinstance(value, Rich):
         raise PrintError(
             "rich text (runs, the person's name in bold) is printed without r: write "
@@ -313,7 +330,10 @@ class Sandbox(ImmutableSandboxedEnvironment):
 
         for name in _WIDTH_FILTERS:
             guarded(name, _skip_environment(widths, name))
-        guarded("format", lambda value, *a, **k: _format_widths(str(value), _PERCENT_WIDTH))
+        guarded(
+            "format",
+            lambda value, *a, **k: _format_widths(str(value), _PERCENT_WIDTH, [*a, *k.values()]),
+        )
         guarded("join", _skip_environment(_join_check, "join"))
         guarded("replace", _skip_environment(_replace_check, "replace"))
 
@@ -329,7 +349,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
             if right > 0 and abs(left).bit_length() * right > self.limits.power_bits:
                 raise LimitError(f"{left} ** {right} is too large a number")
         elif operator == "%" and isinstance(left, str):
-            _format_widths(left, _PERCENT_WIDTH)
+            _format_widths(left, _PERCENT_WIDTH, right)
         return super().call_binop(context, operator, left, right)
 
     def call(self, context: Context, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
@@ -388,7 +408,7 @@ def _check_method(obj: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> No
         for value in [*args, *kwargs.values()]:
             _width(value, "a width of")
     elif name in ("format", "format_map"):
-        _format_widths(owner, _FORMAT_WIDTH)
+        _format_widths(owner, _FORMAT_WIDTH, [*args, *kwargs.values()])
     elif name == "replace" and len(args) >= 2:
         _replace_check(owner, args[0], args[1])
     elif name == "join" and args and isinstance(args[0], (list, tuple)):

@@ -59,10 +59,11 @@ class PartSource:
     has_cell_tags: bool = False
 
 
-def _markers(data: bytes) -> tuple[str, str]:
+def _markers(root: etree._Element) -> tuple[str, str]:
     """Two private-use characters the part does not contain, to mark where tags go."""
-    free = [chr(code) for code in range(0xE000, 0xF900) if chr(code).encode() not in data]
-    return free[0], free[1]
+    present = set(etree.tostring(root, encoding="unicode"))
+    free = (chr(code) for code in range(0xE000, 0xF900) if chr(code) not in present)
+    return next(free), next(free)
 
 
 def _unescape(text: str) -> str:
@@ -113,9 +114,9 @@ def run_properties(run: etree._Element) -> tuple[str, str]:
 
 
 class _Builder:
-    def __init__(self, part: TemplatePart, data: bytes) -> None:
+    def __init__(self, part: TemplatePart) -> None:
         self.part = part
-        self.start, self.end = _markers(data)
+        self.start, self.end = _markers(part.root)
         self.codes: list[tuple[str, PlacedTag | None]] = []
         self.result = PartSource(part.member, part.label)
 
@@ -260,6 +261,6 @@ class _Builder:
         return "".join(out)
 
 
-def build_source(part: TemplatePart, placed: list[PlacedTag], data: bytes) -> PartSource:
+def build_source(part: TemplatePart, placed: list[PlacedTag]) -> PartSource:
     """The part as Jinja source (the part's tree is changed on the way)."""
-    return _Builder(part, data).build(placed)
+    return _Builder(part).build(placed)

@@ -24,7 +24,7 @@ def source_of(body: str):
     part = parse_part("word/document.xml", "body", xml)
     placed, refused = gate("t.docx", part)
     assert refused == []
-    return build_source(part, placed, xml)
+    return build_source(part, placed)
 
 
 def rendered(path: Path, context: dict) -> docx.document.Document:
