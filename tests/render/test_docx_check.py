@@ -31,6 +31,8 @@ def test_a_sound_part_passes() -> None:
         ("<w:p>lost text</w:p>", "text 'lost text' outside a run"),
         ("<w:tbl><w:tc/></w:tbl>", "a w:tc element directly inside w:tbl"),
         ("<w:p><w:r><w:t>A</w:t></w:r>", "not well-formed XML"),
+        ("<w:tbl><w:tr><w:tc><w:tcPr/></w:tc></w:tr></w:tbl>", "a table cell without a paragraph"),
+        ("<w:tbl><w:tr><w:trPr/></w:tr></w:tbl>", "a table row without a cell"),
     ],
 )
 def test_broken_parts_are_refused(inner: str, message: str) -> None:

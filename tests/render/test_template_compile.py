@@ -108,3 +108,12 @@ def test_what_the_sandbox_must_not_run_is_refused_after_parsing() -> None:
     source.tags = [(2, 1, "{% import 'y' as z %}", "{% import 'y' as z %}")]
     with pytest.raises(ProblemsError, match="cannot include, import or extend"):
         compile_part(Path("t.docx"), source, Sandbox())
+
+
+def test_nesting_beyond_pythons_limits_is_a_located_error(
+    tmp_path: Path, builds: list[Path]
+) -> None:
+    loops = "".join(f"{{% for x{i} in items %}}" for i in range(25)) + "{% endfor %}" * 25
+    path = write(tmp_path / "t.docx", "A", loops)
+    with pytest.raises(ProblemsError, match="nests its blocks or brackets too deeply"):
+        compile_template(read_package(path))

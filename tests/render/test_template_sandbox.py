@@ -65,6 +65,12 @@ def test_the_template_cannot_change_the_data_or_reach_python() -> None:
         render("{{ lipsum(5) }}")
 
 
+def test_printing_a_function_is_refused_so_no_address_reaches_the_document() -> None:
+    with pytest.raises(PrintError, match="a function or method is printed"):
+        render("{{ e.items }}", e={"items": [1]})
+    assert render("{{ e['items'] }}", e={"items": [1]}) == "[1]"
+
+
 def test_a_missing_field_says_which_field_was_meant() -> None:
     @dataclass
     class View:
@@ -101,6 +107,9 @@ def test_a_missing_field_says_which_field_was_meant() -> None:
             "a text of 6,000,000",
         ),
         ("{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}", "more than 40 deep"),
+        ("{{ '{0:{1}}'.format(1, 10**8) }}", "a format width of 100,000,000"),
+        ("{{ '%*d' % (10**8, 1) }}", "a format width of 100,000,000"),
+        ("{{ '%*d'|format(10**8, 1) }}", "a format width of 100,000,000"),
     ],
 )
 def test_bounds(text: str, message: str) -> None:
