@@ -144,3 +144,27 @@ def test_headers_and_footers_are_filled(tmp_path: Path) -> None:
     assert out.paragraphs[-1].text == "Body Ada"
     assert out.sections[0].header.paragraphs[0].text == "Head Ada"
     assert out.sections[0].footer.paragraphs[0].text == "Foot Ada"
+
+
+def test_paragraph_tags_may_hold_percent_signs_and_braces(tmp_path: Path) -> None:
+    """docxtpl #644: its expressions stopped at the first % or }."""
+    document = docx.Document()
+    document.add_paragraph("{%p for k in {'a': 1, 'b': 2} if n % 2 %}")
+    document.add_paragraph("{{ k }}")
+    document.add_paragraph("{%p endfor %}")
+    document.save(tmp_path / "t.docx")
+    assert [p.text for p in rendered(tmp_path / "t.docx", {"n": 3}).paragraphs] == ["a", "b"]
+
+
+def test_a_table_wrapped_in_paragraph_tags_comes_and_goes_whole(tmp_path: Path) -> None:
+    """docxtpl #445: a directive before a table gave a file Word could not read."""
+    document = docx.Document()
+    document.add_paragraph("{%p if show %}")
+    document.add_table(rows=1, cols=2).cell(0, 1).text = "{{ value }}"
+    document.add_paragraph("{%p endif %}")
+    document.add_paragraph("END")
+    document.save(tmp_path / "t.docx")
+    shown = rendered(tmp_path / "t.docx", {"show": True, "value": "v"})
+    assert [cell.text for cell in shown.tables[0].rows[0].cells] == ["", "v"]
+    hidden = rendered(tmp_path / "t.docx", {"show": False, "value": "v"})
+    assert hidden.tables == [] and [p.text for p in hidden.paragraphs] == ["END"]
