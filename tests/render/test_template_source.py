@@ -168,3 +168,17 @@ def test_a_table_wrapped_in_paragraph_tags_comes_and_goes_whole(tmp_path: Path) 
     assert [cell.text for cell in shown.tables[0].rows[0].cells] == ["", "v"]
     hidden = rendered(tmp_path / "t.docx", {"show": False, "value": "v"})
     assert hidden.tables == [] and [p.text for p in hidden.paragraphs] == ["END"]
+
+
+def test_what_word_does_to_typed_tags_is_undone(tmp_path: Path) -> None:
+    document = docx.Document()
+    for text in (
+        "{{\u00a0name\u00a0}}",  # no-break spaces
+        "{{ “quoted” }}",  # typographic quotes
+        "A {%- if 1 %} B{% endif %}",  # Jinja's whitespace control, within the text
+        "{{ '{{' }} x {{ '}}' }}",
+    ):
+        document.add_paragraph(text)
+    document.save(tmp_path / "t.docx")
+    out = rendered(tmp_path / "t.docx", {"name": "N"})
+    assert [p.text for p in out.paragraphs] == ["N", "quoted", "A B", "{{ x }}"]
