@@ -161,6 +161,7 @@ def run(project: Path, *paragraphs: str, rows: tuple[str, ...] = ()) -> Result:
 def refused(result: Result, project: Path, *expected: str) -> str:
     """Exit 1, one error naming the template and every expected text, no output written."""
     assert result.exit_code == 1, result.output
+    assert isinstance(result.exception, SystemExit), result.exception  # not an internal error
     assert "Traceback" not in result.output
     message = result.stderr
     assert "mine.docx: error: " in message
