@@ -6,10 +6,10 @@ each filled part is read by expat, which stops at the first error, and a few rul
 structure are checked on the way, the ones a template could break and Word or LibreOffice
 would punish by dropping text: nothing inside a text element, no paragraph directly inside a
 paragraph or run, no run or text directly in the body, a table, a row or a cell, rows only in
-tables and cells only in rows, and no cell without a paragraph, no row without a cell (a
-loop over an empty list can leave one, and Word refuses the file). With the gate in front, the
-structural rules should never fire; they are the proof that nothing is written that would lose
-text.
+tables and cells only in rows, and no table without rows, no row without a cell, no cell
+without a paragraph (a loop over an empty list can leave one, and Word refuses the file).
+With the gate in front, the other rules should never fire; they are the proof that nothing is
+written that would lose text.
 
 Finishing: picture ids in the body are renumbered from 1001 (a loop repeats them; docxtpl did
 the same), and when a template repeats table cells (``{%tc %}``) the table grids are widened or
@@ -33,6 +33,7 @@ _NO_TEXT = {W + name for name in ("p", "r", "body", "tbl", "tr", "tc", "hdr", "f
 # Elements Word refuses to open without a child of this kind (a loop over an empty list can
 # leave a cell without a paragraph, a row without a cell).
 _NEEDS = {
+    W + "tbl": (W + "tr", "a table without rows"),
     W + "tc": (W + "p", "a table cell without a paragraph"),
     W + "tr": (W + "tc", "a table row without a cell"),
     W + "hdr": (W + "p", "a header without a paragraph"),

@@ -33,6 +33,7 @@ def test_a_sound_part_passes() -> None:
         ("<w:p><w:r><w:t>A</w:t></w:r>", "not well-formed XML"),
         ("<w:tbl><w:tr><w:tc><w:tcPr/></w:tc></w:tr></w:tbl>", "a table cell without a paragraph"),
         ("<w:tbl><w:tr><w:trPr/></w:tr></w:tbl>", "a table row without a cell"),
+        ("<w:tbl><w:tblGrid/></w:tbl>", "a table without rows"),
     ],
 )
 def test_broken_parts_are_refused(inner: str, message: str) -> None:

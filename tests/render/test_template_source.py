@@ -8,8 +8,10 @@ from datetime import datetime
 from pathlib import Path
 
 import docx
+import pytest
 from docx.enum.text import WD_COLOR_INDEX
 
+from assembler.problems import ProblemsError
 from assembler.render.docx import render_docx
 from assembler.render.template_gate import gate, parse_part
 from assembler.render.template_source import build_source, run_properties
@@ -182,3 +184,13 @@ def test_what_word_does_to_typed_tags_is_undone(tmp_path: Path) -> None:
     document.save(tmp_path / "t.docx")
     out = rendered(tmp_path / "t.docx", {"name": "N"})
     assert [p.text for p in out.paragraphs] == ["N", "quoted", "A B", "{{ x }}"]
+
+
+def test_a_table_left_without_rows_is_refused_not_written(tmp_path: Path) -> None:
+    document = docx.Document()
+    rows = document.add_table(rows=3, cols=1)
+    for index, text in enumerate(("{%tr for x in items %}", "{{ x }}", "{%tr endfor %}")):
+        rows.cell(index, 0).text = text
+    document.save(tmp_path / "t.docx")
+    with pytest.raises(ProblemsError, match="a table without rows, which Word cannot open"):
+        rendered(tmp_path / "t.docx", {"items": []})
