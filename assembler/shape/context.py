@@ -28,6 +28,7 @@ from assembler.cv.model import (
     Position,
     Project,
     Publication,
+    Service,
     Talk,
     Teaching,
 )
@@ -193,14 +194,15 @@ def derive(
 ) -> EntryDerived:
     """The derived fields of one entry (see ``shape.views``)."""
     common = _common(entry, style, context, members)
-    where = (getattr(entry, "unit", None), getattr(entry, "organization", None))
     if isinstance(entry, Publication):
         return _publication(entry, rule, style, context, common)
     if isinstance(entry, Project):
         return _project(entry, style, common)
     if isinstance(entry, Position):
         return PositionDerived(
-            **common, place=joined(*where, entry.location), contract=_contract(entry, style)
+            **common,
+            place=joined(entry.unit, entry.organization, entry.location),
+            contract=_contract(entry, style),
         )
     if isinstance(entry, Education):
         when = entry.awarded or entry.end
@@ -241,8 +243,8 @@ def derive(
         )
     if isinstance(entry, Metric):
         return _metric(entry, style, common)
-    if any(where) or hasattr(entry, "location"):
-        return PlacedDerived(**common, place=joined(*where, getattr(entry, "location", None)))
+    if isinstance(entry, Service):  # every entry of a section with `place` has it
+        return PlacedDerived(**common, place=joined(entry.organization))
     return EntryDerived(**common)
 
 
