@@ -249,6 +249,14 @@ class WorkIndex(Generic[T]):
         self._file(slot, work)
         return slot.value, how
 
+    def find_preprint(self, published: WorkId) -> T | None:
+        """A preprint of the published work ``published``, if one is indexed (the preprint may
+        come first: an arXiv record before the journal's)."""
+        for slot in self._by_title_any_year.get(published.title, []):
+            if preprint_of(slot.work, published):
+                return slot.value
+        return None
+
     def find_published(self, preprint: WorkId) -> T | None:
         """The published work whose preprint ``preprint`` is, if one is indexed."""
         for slot in self._by_title_any_year.get(preprint.title, []):

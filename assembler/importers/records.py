@@ -77,3 +77,20 @@ def bare_doi(text: str | None) -> str | None:
         return None
     doi = _DOI_PREFIX.sub("", text.strip())
     return doi if doi.startswith("10.") else None
+
+
+@dataclass
+class Migrated:
+    """A whole CV read from another CV tool: the person, entries of the other sections in the
+    CV's own field names, and the publications (merged like any import)."""
+
+    person: dict[str, Any] = field(default_factory=dict)
+    bio: str | None = None
+    sections: dict[str, list[Any]] = field(default_factory=dict)
+    publications: list[Incoming] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what was not carried over, and why
+
+
+def compact(fields: dict[str, Any]) -> dict[str, Any]:
+    """The fields that have a value (None, "" and [] are left out)."""
+    return {key: value for key, value in fields.items() if value not in (None, "", [], {})}

@@ -102,3 +102,12 @@ def test_index_finds_the_published_version_of_a_preprint() -> None:
     assert index.find_published(work(title="Deep  taylor", year="2015", type="preprint")) == (
         "article"
     )
+
+
+def test_index_finds_the_preprint_of_a_published_work_that_comes_later() -> None:
+    index: WorkIndex[str] = WorkIndex()
+    index.add(work(title="Deep Taylor", year="2015", type="preprint"), "arxiv")
+    index.add(work(title="Other paper", year="2017", type="preprint"), "other")
+    assert index.find_preprint(work(title="Deep taylor", year="2017", type="journal")) == "arxiv"
+    assert index.find_preprint(work(title="Deep taylor", year="2017", type="preprint")) is None
+    assert index.find_preprint(work(title="Unknown", year="2017", type="journal")) is None
