@@ -79,6 +79,7 @@ _URL_IN_TEXT = re.compile(r"\\url\{([^{}]+)\}|(https?://[^\s{}\\,;]+)")
 # al-folio and similar site generators keep links in their own fields.
 _LINK_FIELDS = ("html", "pdf", "code", "slides", "poster", "video", "website", "blog", "supp")
 _TRUE = {"true", "yes", "1"}
+_DELIMITERS = re.compile(r'[{}"]')
 
 
 @dataclass
@@ -108,6 +109,8 @@ class _Raw:
 
 def _split_concatenation(raw: str) -> list[str]:
     """``"A" # macro # {B}`` -> its parts (``#`` outside braces and quotes)."""
+    if "#" not in raw:
+        return [raw.strip()]
     parts, depth, quoted, start = [], 0, False, 0
     for index, char in enumerate(raw):
         if char == "{":
@@ -125,21 +128,15 @@ def _split_concatenation(raw: str) -> list[str]:
 
 def _group_end(raw: str) -> int | None:
     """The end of the braced or quoted group ``raw`` starts with, or None."""
-    if raw.startswith("{"):
-        depth = 0
-        for index, char in enumerate(raw):
-            depth += char == "{"
-            depth -= char == "}"
-            if depth == 0:
-                return index + 1
+    if not raw or raw[0] not in '{"':
         return None
-    if raw.startswith('"'):
-        depth = 0
-        for index, char in enumerate(raw[1:], start=1):
-            depth += char == "{"
-            depth -= char == "}"
-            if char == '"' and depth == 0:
-                return index + 1
+    depth = 0
+    closing = "}" if raw[0] == "{" else '"'
+    for match in _DELIMITERS.finditer(raw, 0 if closing == "}" else 1):
+        char = match.group()
+        if char == closing and depth == (1 if closing == "}" else 0):
+            return match.end()
+        depth += 1 if char == "{" else -1 if char == "}" else 0
     return None
 
 

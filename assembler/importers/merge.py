@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
-from assembler.cv.identity import WorkIndex, work_id_of_fields
+from assembler.cv.identity import WorkId, WorkIndex, work_id_of_fields
 from assembler.cv.model import Publication
 from assembler.cv.names import OwnNames
 from assembler.cv.sections import base_id
@@ -165,9 +165,8 @@ class _Planner:
         self.pending: dict[int, Planned] = {}  # id(entry dict) -> its planned add
         self.plan = MergePlan()
 
-    def match(self, fields: dict[str, Any]) -> tuple[dict[str, Any] | None, Match | None]:
+    def match(self, work: WorkId) -> tuple[dict[str, Any] | None, Match | None]:
         """The existing entry an incoming record is (or is the preprint of), and how."""
-        work = work_id_of_fields(fields)
         found = self.index.add_copy(work)
         if found is not None:
             entry, how = found
@@ -180,7 +179,7 @@ class _Planner:
                 return published, "preprint"
         return None, None
 
-    def add(self, record: Incoming, fields: dict[str, Any]) -> None:
+    def add(self, record: Incoming, fields: dict[str, Any], work: WorkId) -> None:
         try:
             entry_id = _new_id(fields, self.taken)
         except ValidationError as exc:
@@ -189,7 +188,6 @@ class _Planner:
             return
         self.taken.add(entry_id)
         added = {"id": entry_id, **fields}
-        work = work_id_of_fields(added)
         planned = Planned(record, "add", entry_id, changes=added)
         preprint = None if work.preprint else self.index.find_preprint(work)
         if preprint is not None:
@@ -262,9 +260,10 @@ def plan_merge(
         if own is not None and not is_yours(record, own):
             planner.plan.items.append(Planned(record, "not_yours"))
             continue
-        entry, how = planner.match(fields)
+        work = work_id_of_fields(fields)
+        entry, how = planner.match(work)
         if entry is None or how is None:
-            planner.add(record, fields)
+            planner.add(record, fields, work)
         else:
             planner.merge(record, fields, entry, how)
     return planner.plan

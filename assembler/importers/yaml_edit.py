@@ -398,10 +398,12 @@ class CvEditor:
         for section, entries in self._adds.items():
             self._write_adds(section, entries)
         self._adds = {}
-        result = self.original
-        for edit in sorted(self.edits, reverse=True):
-            result = result[: edit.start] + edit.text + result[edit.end :]
-        return result
+        pieces, position = [], 0
+        for edit in sorted(self.edits):
+            pieces += [self.original[position : edit.start], edit.text]
+            position = max(position, edit.end)
+        pieces.append(self.original[position:])
+        return "".join(pieces)
 
 
 def _rank(name: str) -> int:
