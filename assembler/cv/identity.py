@@ -11,7 +11,9 @@ imports and ``enrich`` match incoming records with it. Two records are the same 
 
 Whatever matched, two records whose DOIs differ are never the same work (a conference and a
 journal version, two Zenodo versions, volumes 1 and 2), and neither are two with different
-arXiv ids. A preprint is not the same work as its published version; ``preprint_of`` tells
+arXiv ids. Without DOIs (Google Scholar exports have none), a title match is not enough when
+the records name different volumes, or one is a journal article and the other a paper in
+proceedings: those are volumes 1 and 2 of a book, or the conference and the journal version. A preprint is not the same work as its published version; ``preprint_of`` tells
 when one is the other's preprint, so imports can link them instead.
 """
 
@@ -91,6 +93,8 @@ class WorkId:
     title: str = ""
     year: str = ""
     preprint: bool = False
+    volume: str = ""
+    venue_kind: str = ""  # "journal" or "proceedings" when the type says which
 
     def conflicts(self, other: WorkId) -> bool:
         """Different DOIs or different arXiv ids: never the same work."""
@@ -112,9 +116,22 @@ class WorkId:
             and self.title == other.title
             and self.year == other.year
             and self.preprint == other.preprint  # a preprint is not its published version
+            and not _differ(self.volume, other.volume)
+            and not _differ(self.venue_kind, other.venue_kind)
         ):
             return "title"
         return None
+
+
+def _differ(first: str, second: str) -> bool:
+    return bool(first and second and first != second)
+
+
+_VENUE_KINDS = {"journal": "journal", "conference": "proceedings", "workshop": "proceedings"}
+
+
+def _volume(value: object) -> str:
+    return "".join(str(value or "").split()).casefold()
 
 
 def preprint_of(preprint: WorkId, published: WorkId) -> bool:
@@ -142,6 +159,8 @@ def work_id(publication: Publication) -> WorkId:
         title=title_key(publication.title),
         year=str(publication.year.year) if publication.year else "",
         preprint=publication.type == "preprint",
+        volume=_volume(publication.volume),
+        venue_kind=_VENUE_KINDS.get(publication.type or "", ""),
     )
 
 
@@ -165,6 +184,8 @@ def work_id_of_fields(fields: Mapping[str, Any]) -> WorkId:
         title=title_key(fields.get("title")),
         year=_year_text(fields.get("year")),
         preprint=fields.get("type") == "preprint",
+        volume=_volume(fields.get("volume")),
+        venue_kind=_VENUE_KINDS.get(str(fields.get("type") or ""), ""),
     )
 
 
@@ -185,6 +206,8 @@ class _Slot(Generic[T]):
             title=self.work.title or other.title,
             year=self.work.year or other.year,
             preprint=self.work.preprint and other.preprint,
+            volume=self.work.volume or other.volume,
+            venue_kind=self.work.venue_kind or other.venue_kind,
         )
 
 

@@ -80,6 +80,10 @@ _URL_IN_TEXT = re.compile(r"\\url\{([^{}]+)\}|(https?://[^\s{}\\,;]+)")
 _LINK_FIELDS = ("html", "pdf", "code", "slides", "poster", "video", "website", "blog", "supp")
 _TRUE = {"true", "yes", "1"}
 _DELIMITERS = re.compile(r'[{}"]')
+_COMMENT = re.compile(r"@comment\s*\{", re.IGNORECASE)
+_MARKERS = re.compile(r"[*†‡∗]")  # equal-contribution marks are not part of names
+_EXTENDED = re.compile(r"^\s*(?:family|given|prefix|suffix)\s*=", re.IGNORECASE)
+_PERSON_FORM = re.compile(r"^[^,{}]+,\s*[^,{}]+$")
 
 
 @dataclass
@@ -152,8 +156,7 @@ def _expand(raw: str, macros: dict[str, str]) -> tuple[str, list[str]]:
         elif part.lower() in macros:
             pieces.append(macros[part.lower()])
         else:
-            unknown.append(part)
-            pieces.append(part)
+            unknown.append(part)  # left out: a macro's name is never the value
     return "".join(pieces), unknown
 
 
@@ -175,15 +178,30 @@ def _run_on(name: str, raw: str, line: int) -> list[tuple[str, str, int, str]]:
 # -- names --------------------------------------------------------------------------------------
 
 
+def _extended(name: str) -> str | None:
+    """biblatex's extended name format (``family=Cruz, given=María, prefix=de la``)."""
+    parts = dict(
+        (key.strip().lower(), value.strip())
+        for key, _, value in (part.partition("=") for part in name.split(","))
+    )
+    family = " ".join(filter(None, (parts.get("prefix"), parts.get("family"))))
+    given = parts.get("given", "")
+    if not family:
+        return None
+    return author_form(latex_to_text(family), latex_to_text(given))
+
+
 @lru_cache(maxsize=65536)
 def _person(name: str) -> str | None:
     """One name in our form; None for "others". A name that is one braced group (a
     corporate author: ``{World Health Organization}``) is kept whole."""
-    stripped = name.strip()
+    stripped = _MARKERS.sub("", name).strip()
     if stripped.lower() in _OTHERS:
         return None
     if _group_end(stripped) == len(stripped) and stripped.startswith("{"):
         return latex_to_text(stripped[1:-1])
+    if _EXTENDED.match(stripped):
+        return _extended(stripped)
     try:
         parts = parse_single_name_into_parts(stripped, strict=False)
     except InvalidNameError:
@@ -213,7 +231,13 @@ def _people(raw: _Raw, key: str) -> list[str]:
     value = raw.values.get(key)
     if not value:
         return []
-    names, truncated = _names(" ".join(value.split()))
+    value = " ".join(value.split())
+    if _group_end(value) == len(value) and value.startswith("{"):
+        inner = value[1:-1]
+        parts = re.split(r"\s+and\s+", inner)
+        if len(parts) > 1 and all(_PERSON_FORM.match(part) for part in parts):
+            value = inner  # Web of Science braces a whole list of people: {{Calders, T and ...}}
+    names, truncated = _names(value)
     return [*names, ET_AL] if truncated and names else list(names)
 
 
@@ -225,9 +249,14 @@ def _type(raw: _Raw, venue: str | None) -> str:
     eprint = " ".join(
         filter(
             None,
-            (raw.text(n) for n in ("archiveprefix", "eprinttype", "journal", "journaltitle")),
+            (
+                raw.text(n)
+                for n in ("archiveprefix", "eprinttype", "journal", "journaltitle", "publisher")
+            ),
         )
     )
+    if re.match(r"\s*arxiv:", raw.values.get("note") or "", re.IGNORECASE):
+        eprint += " arxiv"
     if kind == "article":
         return "preprint" if _ARXIV.search(venue or "") else "journal"
     if kind in ("inproceedings", "conference", "proceedings"):
@@ -250,42 +279,73 @@ def _type(raw: _Raw, venue: str | None) -> str:
     return "other"
 
 
-def _date(raw: _Raw) -> str | None:
-    """YYYY, YYYY-MM or YYYY-MM-DD from ``date`` (biblatex) or ``year`` and ``month``."""
+def _date(raw: _Raw) -> tuple[str | None, str | None, str | None]:
+    """YYYY, YYYY-MM or YYYY-MM-DD from ``date`` (biblatex) or ``year`` and ``month`` (with
+    a day: "NOV 1", ``mar # "~28"``); and a note for what did not fit (a range, a season)."""
     date = raw.text("date")
     if date:
         match = _DATE.match(date)
         if match:
-            return "-".join(part for part in match.groups() if part)
+            found = "-".join(part for part in match.groups() if part)
+            rest = date[match.end() :].strip()
+            return found, (f"dated {date}" if rest else None), None
     year = raw.text("year")
     month = raw.text("month")
-    if month and not month.isdigit():
-        month = _MONTHS.get(month.lower().rstrip("."))
-    if year and month and month.isdigit() and re.fullmatch(r"\d{4}", year) and 0 < int(month) < 13:
-        return f"{year}-{int(month):02d}"
-    return year
+    if not (year and month and re.fullmatch(r"\d{4}", year)):
+        return year, None, None
+    number, day = _month_day(month)
+    if number is None:
+        return year, None, f"month {month!r} is not a month; the year alone is used"
+    if day:
+        return f"{year}-{number:02d}-{day:02d}", None, None
+    return f"{year}-{number:02d}", None, None
+
+
+def _month_day(text: str) -> tuple[int | None, int | None]:
+    """ "5", "may", "NOV 1", "3 28" (``mar # "~28"``), "09–15 Jun" (a day range: the month
+    only) -> (month, day)."""
+    if text.isdigit():
+        return (int(text), None) if 0 < int(text) < 13 else (None, None)
+    words = [word for word in re.findall(r"[A-Za-z]+", text) if word.lower() in _MONTHS]
+    numbers = re.findall(r"\d+", text)
+    if len(words) == 1:
+        month = int(_MONTHS[words[0].lower()])
+    elif not words and numbers and 0 < int(numbers[0]) < 13:
+        month, numbers = int(numbers[0]), numbers[1:]
+    else:
+        return None, None
+    ranged = bool(re.search(r"\d\s*[-–]+\s*\d", text))
+    day = int(numbers[0]) if len(numbers) == 1 and not ranged else None
+    return month, day if day and 0 < day < 32 else None
 
 
 def _pages(raw: _Raw) -> str | None:
     pages = raw.text("pages")
     if not pages:
         return None
+    pages = re.sub(r"^p{1,2}\.\s*", "", pages)
+    pages = re.sub(r"\s*[-–]+\s*\+$", "", pages)  # "123-+": the end page is unknown
     match = _PAGES.match(pages)
     return f"{match[1]}–{match[2]}" if match else pages
 
 
+def _joined(first: str | None, second: str | None) -> str | None:
+    if first and second:
+        return f"{first}{'' if first[-1] in ':?!.' else ':'} {second}"
+    return first or second
+
+
 def _title(raw: _Raw) -> str | None:
-    title = raw.text("title")
-    subtitle = raw.text("subtitle")
-    if title and subtitle:
-        return f"{title}{'' if title[-1] in ':?!.' else ':'} {subtitle}"
-    return title
+    title = _joined(raw.text("title"), raw.text("subtitle"))
+    maintitle = _joined(raw.text("maintitle"), raw.text("mainsubtitle"))
+    return _joined(maintitle, title) if maintitle and title else title
 
 
 def _venue(raw: _Raw) -> str | None:
-    venue = raw.text("journaltitle") or raw.text("journal") or raw.text("booktitle")
-    if venue and raw.text("journalsubtitle"):
-        venue = f"{venue}: {raw.text('journalsubtitle')}"
+    venue = _joined(raw.text("journaltitle") or raw.text("journal"), raw.text("journalsubtitle"))
+    venue = venue or _joined(raw.text("booktitle"), raw.text("booksubtitle"))
+    if not venue and raw.kind in ("report", "techreport"):
+        venue = raw.text("type") or ("Technical report" if raw.kind == "techreport" else None)
     if not venue and raw.kind in ("misc", "online", "unpublished", "electronic"):
         howpublished = raw.text("howpublished")
         if howpublished and not _URL_IN_TEXT.search(raw.values.get("howpublished", "")):
@@ -299,10 +359,7 @@ def _urls(raw: _Raw) -> tuple[str | None, str | None, list[dict[str, str]]]:
     url = latex_to_url(raw.values["url"]) if raw.values.get("url") else None
     links: list[dict[str, str]] = []
     if url:
-        found = bare_doi(url)
-        if found:
-            doi = doi or found
-            url = None  # the DOI link is the DOI
+        doi = doi or bare_doi(url)
     for name in ("note", "howpublished", "annote"):
         text = raw.values.get(name) or ""
         doi = doi or next((m[1].rstrip(".") for m in _DOI_IN_TEXT.finditer(text)), None)
@@ -325,15 +382,30 @@ def _urls(raw: _Raw) -> tuple[str | None, str | None, list[dict[str, str]]]:
     return doi, url, links
 
 
-def _note(raw: _Raw) -> str | None:
-    """The note, without the URLs and DOIs that went into their own fields."""
+def _note(raw: _Raw, doi: str | None, extra: list[str | None]) -> str | None:
+    """The note (without the URLs and the DOI that went into their own fields), the
+    addendum, the series, the version, and what the date could not hold."""
+    parts: list[str | None] = []
     note = raw.values.get("note")
-    if not note:
-        return None
-    text = _URL_IN_TEXT.sub("", note)
-    text = _DOI_IN_TEXT.sub("", text)
-    text = latex_to_text(text).strip(" .,;:")
-    return text or None
+    if note:
+        text = _URL_IN_TEXT.sub("", note)
+        if doi:
+            text = re.sub(
+                r"(?:doi\.org/|doi:\s*|\bdoi\s*=?\s*)?" + re.escape(doi),
+                "",
+                text,
+                flags=re.IGNORECASE,
+            )
+        parts.append(latex_to_text(text).strip(" .,;:") or None)
+    parts += [raw.text("addendum"), raw.text("annotation"), raw.text("award")]
+    series = raw.text("series")
+    if series and raw.kind not in ("book", "mvbook"):
+        parts.append(f"Series: {series}")
+    version = raw.text("version")
+    if version:
+        parts.append(f"Version {version}")
+    parts += extra
+    return "; ".join(part for part in parts if part) or None
 
 
 def _preprint_fields(raw: _Raw, fields: dict[str, Any]) -> None:
@@ -350,12 +422,28 @@ def _preprint_fields(raw: _Raw, fields: dict[str, Any]) -> None:
         fields["pages"] = f"abs/{eprint}" if corr else eprint
 
 
+def _times_cited(raw: _Raw) -> dict[str, Any] | None:
+    """Web of Science's ``Times-Cited`` (not its usage counts), dated by its ``DA``."""
+    count = raw.text("times-cited")
+    if not count or not count.isdigit():
+        return None
+    as_of = raw.text("da")
+    return compact(
+        {
+            "count": int(count),
+            "source": "Web of Science",
+            "as_of": as_of if as_of and _DATE.fullmatch(as_of) else None,
+        }
+    )
+
+
 def to_incoming(raw: _Raw) -> Incoming:
     venue = _venue(raw)
     kind = _type(raw, venue)
     authors = _people(raw, "author")
     editors = _people(raw, "editor")
     doi, url, links = _urls(raw)
+    year, date_note, date_problem = _date(raw)
     publisher = (
         raw.text("publisher")
         or raw.text("school")
@@ -365,8 +453,8 @@ def to_incoming(raw: _Raw) -> Incoming:
     fields: dict[str, Any] = {
         "type": kind,
         "authors": authors,
-        "editors": editors if (kind in ("book", "chapter") or not authors) else [],
-        "year": _date(raw),
+        "editors": editors,
+        "year": year,
         "title": _title(raw),
         "venue": venue if kind != "book" else raw.text("series"),
         "volume": raw.text("volume"),
@@ -377,14 +465,18 @@ def to_incoming(raw: _Raw) -> Incoming:
         "url": url,
         "links": links,
         "abstract": raw.text("abstract"),
-        "note": _note(raw),
+        "note": _note(raw, doi, [date_note]),
+        "citations": _times_cited(raw),
     }
-    if (raw.text("selected") or "").lower() in _TRUE:
-        fields["selected"] = True
+    selected = (raw.text("selected") or "").lower()
+    if selected:
+        fields["selected"] = selected in _TRUE
     _preprint_fields(raw, fields)
-    incoming = Incoming(compact(fields), source=raw.where)
+    incoming = Incoming(compact(fields), source=raw.where, key=raw.key)
     if not incoming.title:
         incoming.problems.append("the entry has no title")
+    if date_problem:
+        incoming.problems.append(date_problem)
     return incoming
 
 
@@ -398,6 +490,7 @@ class _Reader:
     macros: dict[str, str] = field(default_factory=lambda: dict(_MONTHS))
     entries: list[_Raw] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    comment_blocks: list[tuple[int, int]] = field(default_factory=list)  # 0-based lines
 
     def warn(self, message: str, source: str, line: int, hint: str = "") -> None:
         self.problems.append(
@@ -409,14 +502,21 @@ class _Reader:
             value, _ = _expand(str(string.value), self.macros)
             self.macros[string.key.lower()] = value
 
-    def entry(self, entry: Entry, source: str, lines: list[str]) -> _Raw | None:
-        line = entry.start_line or 0
+    def commented(self, line: int, what: str, source: str, lines: list[str]) -> bool:
+        """Is the block starting at ``line`` commented out (``%`` before its ``@``, or inside
+        an ``@comment{...}``)? Reported when it was meant as an entry."""
+        if any(start <= line <= end for start, end in self.comment_blocks):
+            return True
         head = lines[line] if line < len(lines) else ""
         at = head.find("@")
         if "%" in head[: max(at, 0)]:
-            self.warn(
-                f"@{entry.entry_type}{{{entry.key} is commented out with %: skipped", source, line
-            )
+            self.warn(f"{what} at line {line + 1} is commented out with %: skipped", source, line)
+            return True
+        return False
+
+    def entry(self, entry: Entry, source: str, lines: list[str]) -> _Raw | None:
+        line = entry.start_line or 0
+        if self.commented(line, f"@{entry.entry_type}{{{entry.key}", source, lines):
             return None
         raw = _Raw(entry.entry_type.lower(), entry.key, line, source)
         for item in entry.fields:
@@ -444,6 +544,8 @@ class _Reader:
 
     def failed(self, block: ParsingFailedBlock, source: str, lines: list[str]) -> None:
         line = block.start_line or 0
+        if self.commented(line, "an entry", source, lines):
+            return
         if isinstance(block, DuplicateBlockKeyBlock):
             self._duplicate_key(block, source, lines)
             return
@@ -500,6 +602,17 @@ class _Reader:
                     )
 
 
+def _comment_blocks(text: str) -> list[tuple[int, int]]:
+    """The lines of every ``@comment{...}`` block (JabRef and BibDesk keep data there, and
+    people park entries there), braces matched."""
+    blocks = []
+    for match in _COMMENT.finditer(text):
+        end = _group_end(text[match.end() - 1 :])
+        stop = match.end() - 1 + end if end else len(text)
+        blocks.append((text.count("\n", 0, match.start()), text.count("\n", 0, stop)))
+    return blocks
+
+
 def _same_content(first: Entry, second: Entry) -> bool:
     def content(entry: Entry) -> dict[str, str]:
         return {f.key.lower(): " ".join(str(f.value).split()) for f in entry.fields}
@@ -520,7 +633,7 @@ def _resolve_crossrefs(entries: list[_Raw]) -> set[str]:
         if parent is None:
             continue
         referenced.add(parent_key)
-        for name, value in parent.values.items():
+        for name, value in list(parent.values.items()):
             # The parent's title is the book or proceedings the child appears in.
             target = "booktitle" if name == "title" else name
             raw.values.setdefault(target, value)
@@ -537,6 +650,7 @@ def parse_bibtex_files(files: Iterable[tuple[str, str]]) -> tuple[list[Incoming]
         reader.strings(library)
     for library, text, name in libraries:
         lines = text.split("\n")
+        reader.comment_blocks = _comment_blocks(text)
         for block in library.blocks:
             if isinstance(block, ParsingFailedBlock):
                 reader.failed(block, name, lines)

@@ -26,6 +26,7 @@ _STYLE = re.compile(
 )
 _DROP = re.compile(r"\\(?:cite[a-z]*|label|ref|footnote)\s*\{[^{}]*\}")
 _MATH = re.compile(r"\$\$?((?:[^$\\]|\\.)+)\$\$?")
+_ROOT = re.compile(r"√\((\w)\)")  # "√(s)" reads as "√s"
 _SCRIPT = re.compile(r"([\^_])(?:\{([^{}]*)\}|(\\?[A-Za-z0-9+\-=()]))")
 _SUPER = dict(
     zip(
@@ -74,7 +75,7 @@ def latex_to_text(value: str) -> str:
             text = _fallback(text)
     else:
         text = text.replace("---", "—").replace("--", "–").replace("~", " ")
-    text = text.replace("{", "").replace("}", "")
+    text = _ROOT.sub(r"√\1", text.replace("{", "").replace("}", ""))
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 

@@ -111,6 +111,8 @@ def _update(existing: dict[str, Any], fields: dict[str, Any], planned: Planned) 
     for name in FIELD_ORDER:
         if name == "id" or name not in fields:
             continue
+        if planned.matched == "arxiv" and name in ("venue", "pages") and existing.get(name):
+            continue  # "CoRR abs/2508.21380" and "arXiv 2508.21380" say the same
         new, old = fields[name], existing.get(name)
         if name == "citations":
             _citations(old, new, planned)
@@ -239,8 +241,10 @@ class _Planner:
             entry[name] = value  # later records see the entry as it will be
         if earlier is not None and earlier.action == "add" and planned.changes:
             # A record added in this import: the new fields go into its own new entry.
-            planned.action, planned.changes = "unchanged", {}
-            planned.reason = f"merged into {earlier.entry_id}, added by this import"
+            if planned.action == "update":
+                planned.action = "unchanged"
+                planned.reason = f"merged into {earlier.entry_id}, added by this import"
+            planned.changes = {}
         self.plan.items.append(planned)
 
 
@@ -250,19 +254,20 @@ def plan_merge(
     own: OwnNames | None = None,
 ) -> MergePlan:
     """Decide, for each incoming record, how it enters the existing publications. With
-    ``own``, records whose authors do not name the person are held back as ``not_yours``."""
+    ``own``, new records whose authors do not name the person are held back as
+    ``not_yours`` (a record that matches an entry of the CV is the person's already)."""
     planner = _Planner(existing)
     for record in incoming:
         fields = dict(record.fields)
         if not fields.get("title"):
             planner.plan.items.append(Planned(record, "skip", reason="no title"))
             continue
-        if own is not None and not is_yours(record, own):
-            planner.plan.items.append(Planned(record, "not_yours"))
-            continue
         work = work_id_of_fields(fields)
         entry, how = planner.match(work)
-        if entry is None or how is None:
+        if (entry is None or how is None) and own is not None and not is_yours(record, own):
+            # A record of an entry of the CV is the person's; a new one must name them.
+            planner.plan.items.append(Planned(record, "not_yours"))
+        elif entry is None or how is None:
             planner.add(record, fields, work)
         else:
             planner.merge(record, fields, entry, how)

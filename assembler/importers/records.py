@@ -29,6 +29,7 @@ FIELD_ORDER = (
     "note",
 )
 _HYPHENS = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013"), "-")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 
 
@@ -40,6 +41,7 @@ class Incoming:
     source: str  # "file:line" or the record id, for messages
     raw: str = ""  # the text it came from, kept in a note when a field could not be read
     problems: list[str] = field(default_factory=list)
+    key: str = ""  # the record's own id in its source (citation key, OpenAlex id, ...)
 
     @property
     def title(self) -> str:
@@ -65,9 +67,17 @@ def initials(given: str) -> str:
     return " ".join(parts)
 
 
+def _cjk(text: str) -> bool:
+    return bool(text) and all(_CJK.match(char) for char in text if not char.isspace())
+
+
 def author_form(family: str, given: str = "") -> str:
-    """Our author form: 'Müller K-R' (family name, then initials), as the CVs print names."""
+    """Our author form: 'Müller K-R' (family name, then initials), as the CVs print names.
+    Chinese, Japanese and Korean names stay whole, family name first, without a space
+    ('王芳'): their given names have no initials."""
     family = clean(family).translate(_HYPHENS)
+    if _cjk(family) and _cjk(given):
+        return family + clean(given).replace(" ", "")
     letters = initials(clean(given))
     return f"{family} {letters}".strip()
 

@@ -7,7 +7,9 @@ report. The whole-CV formats (JSON Resume, RenderCV) create the CV file when it 
 
 from __future__ import annotations
 
+import codecs
 import copy
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,21 +53,49 @@ class ImportResult:
         return self.plan.changed + self.sections.changed
 
 
-def read_text(path: Path) -> str:
+_LEGACY = re.compile(rb"%\s*Encoding:\s*(\S+)", re.IGNORECASE)
+_LEGACY_CODECS = ("bibtex", "ris")  # formats that old exporters wrote in Latin-1
+
+
+def read_text(path: Path, legacy: bool = False) -> tuple[str, list[Problem]]:
+    """The file's text. With ``legacy`` (BibTeX, RIS), a file that is not UTF-8 is read in the
+    encoding its ``% Encoding:`` header names (JabRef 2), else as Windows-1252, and a warning
+    says so; other formats must be UTF-8."""
     name = str(path)
     try:
         if path.stat().st_size > MAX_IMPORT_BYTES:
             raise ProblemsError([Problem("the file is larger than 20 MB", file=name)], name)
-        return path.read_text(encoding="utf-8-sig")
+        data = path.read_bytes()
     except FileNotFoundError:
         raise ProblemsError([Problem("file not found", file=name)], name) from None
     except IsADirectoryError:
         raise ProblemsError([Problem("this is a folder, not a file", file=name)], name) from None
+    try:
+        return data.decode("utf-8-sig"), []
     except UnicodeDecodeError:
-        raise ProblemsError(
-            [Problem("the file is not UTF-8 text", file=name, hint="Export it again as UTF-8")],
-            name,
-        ) from None
+        if not legacy:
+            raise ProblemsError(
+                [Problem("the file is not UTF-8 text", file=name, hint="Export it again as UTF-8")],
+                name,
+            ) from None
+    declared = _LEGACY.search(data[:2000])
+    codec = "cp1252"
+    if declared:
+        try:
+            codec = codecs.lookup(
+                declared[1].decode("ascii", "replace").replace("ISO8859", "iso8859")
+            ).name
+        except LookupError:
+            codec = "cp1252"
+    text = data.decode(codec, errors="replace")
+    warning = Problem(
+        f"the file is not UTF-8: it was read as {codec}"
+        + (" (from its % Encoding header)" if declared else ""),
+        file=name,
+        severity="warning",
+        hint="Check the accented names, or export the file again as UTF-8",
+    )
+    return text, [warning]
 
 
 def _one_by_one(
@@ -154,7 +184,11 @@ def import_files(
     include_others: bool = False,
 ) -> ImportResult:
     """Import ``sources`` (files of format ``fmt``) into the CV file ``into``."""
-    texts = [(read_text(path), str(path)) for path in sources]
+    texts, problems = [], []
+    for path in sources:
+        text, found = read_text(path, legacy=fmt in _LEGACY_CODECS)
+        texts.append((text, str(path)))
+        problems += found
     created = False
     try:
         original = into.read_text(encoding="utf-8")
@@ -175,7 +209,7 @@ def import_files(
     loaded = checked(original, into) if not created else None
     person = loaded.cv.person.name if loaded else ""
     parsed = parse_files(fmt, texts, person)
-    problems = list(parsed.problems)
+    problems += parsed.problems
     for record in parsed.publications:
         problems += [
             Problem(message, file=record.source, severity="warning") for message in record.problems
@@ -252,8 +286,11 @@ def _item_line(item: Planned) -> list[str]:
         extra = f"; {item.reason}" if item.reason else ""
         return [f"= unchanged {item.entry_id} ({item.incoming.source}{why}{extra})"]
     if item.action == "not_yours":
-        authors = ", ".join(map(str, item.incoming.fields.get("authors", [])[:4]))
-        return [f"? not yours, left out: {title} ({item.incoming.source}; authors: {authors})"]
+        fields = item.incoming.fields
+        names = fields.get("authors") or fields.get("editors") or []
+        who = "authors" if fields.get("authors") else "editors"
+        listed = ", ".join(map(str, names[:4])) + (", …" if len(names) > 4 else "")
+        return [f"? not yours, left out: {title} ({item.incoming.source}; {who}: {listed})"]
     return [f"- skipped {item.incoming.source}: {item.reason}"]
 
 

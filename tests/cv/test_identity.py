@@ -111,3 +111,19 @@ def test_index_finds_the_preprint_of_a_published_work_that_comes_later() -> None
     assert index.find_preprint(work(title="Deep taylor", year="2017", type="journal")) == "arxiv"
     assert index.find_preprint(work(title="Deep taylor", year="2017", type="preprint")) is None
     assert index.find_preprint(work(title="Unknown", year="2017", type="journal")) is None
+
+
+def test_without_dois_different_volumes_or_venue_kinds_are_different_works() -> None:
+    # Google Scholar exports carry no DOIs: volume 1 and 2 of a book, a conference paper and
+    # its journal version share title and year.
+    volume_1 = work(title="Numerical Methods", year="2022", type="book", volume="1")
+    volume_2 = work(title="Numerical Methods", year="2022", type="book", volume="2")
+    assert volume_1.same_work(volume_2) is None
+    conference = work(title="Learning to rank", year="2020", type="conference")
+    article = work(title="Learning to rank", year="2020", type="journal")
+    assert conference.same_work(article) is None
+    # What one record leaves out does not tell them apart.
+    assert volume_1.same_work(work(title="Numerical methods", year="2022")) == "title"
+    assert conference.same_work(work(title="Learning to Rank", year="2020", type="other")) == (
+        "title"
+    )

@@ -87,7 +87,8 @@ def test_importing_twice_changes_nothing_the_second_time(cv: Path) -> None:
     after_first = cv.read_bytes()
     second = run("openalex", source, "--into", str(cv))
     assert second.exit_code == 0
-    assert "0 added, 0 updated" in second.stdout and "(nothing to change)" in second.stdout
+    assert ": 0 changed: 0 added, 0 updated" in second.stdout
+    assert "(nothing to change)" in second.stdout
     assert cv.read_bytes() == after_first
 
 
@@ -153,10 +154,24 @@ def test_bibtex_into_the_example_adds_only_what_is_new(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "zotero.bib:21: warning: broken BibTeX entry skipped" in result.stderr
     assert "~ update montavon-2017-explaining: doi" in result.stdout
-    assert "2 added" in result.stdout
+    assert "same title and year" in result.stdout  # how it matched
+    # The book names neither "Lapuschkin S" nor "Bach S": listed and left out. The chapter
+    # does not name him either, but it is an entry of his CV: it is his.
+    assert "? not yours, left out: Explainable AI" in result.stdout
+    assert "~ update montavon-2019-layer-wise: editors" in result.stdout
+    assert "1 added, 3 updated, 0 preprints linked; 0 unchanged, 0 skipped, 1 not yours" in (
+        result.stdout
+    )
+    assert "conflict sandmann-2025-iterative.venue" not in result.stdout  # CoRR = arXiv
     before = load_cv(example_cv()).cv
     after = load_cv(target).cv
-    assert len(after.publications) == len(before.publications) + 2
+    assert len(after.publications) == len(before.publications) + 1
+    # The file changed only where the new facts went.
+    old_lines = example_cv().read_text("utf-8").splitlines()
+    new_lines = target.read_text("utf-8").splitlines()
+    assert len(new_lines) - len(old_lines) == 2 + 3 + 10  # a DOI, a URL, editors, a new entry
+    again = run("bibtex", str(TESTDATA / "zotero.bib"), "--into", str(target), "--include-others")
+    assert ": 1 changed: 1 added, 0 updated" in again.stdout
     kept = {p.id: p for p in after.publications}
     for original in before.publications:  # every hand-made field survives
         merged = kept[original.id]
