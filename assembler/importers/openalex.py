@@ -1,31 +1,48 @@
 """OpenAlex work records (one work, or a list response) -> publications.
 
-OpenAlex gives the abstract only as an inverted index (word -> positions) and names authors in
-display form ("Klaus‐Robert Müller", with a Unicode hyphen); both are turned into what a CV
-prints. Citation counts keep their source and date, so a later import can refresh them.
+Both shapes the API has had are read: today's ``primary_location.source`` and the pre-2023
+``host_venue`` (whose ``alternate_host_venues`` are other copies of the same work, not other
+works), with the Crossref type names of that time. OpenAlex gives the abstract only as an
+inverted index (word -> positions), names authors in display form ("Ada Lovelace‐Example",
+with a Unicode hyphen) and writes sub- and superscripts in titles as HTML; all are turned into
+what a CV prints. The publication date is kept to the day, and the citation count keeps its
+source and date, so a later import keeps the newest count (see ``importers.merge``).
 """
 
 from __future__ import annotations
 
-import json
+import html
+import re
 from typing import Any
 
 from assembler.cv.names import split_name
-from assembler.importers.records import Incoming, author_form, bare_doi, clean
+from assembler.importers.jsonload import load_json
+from assembler.importers.records import Incoming, author_form, bare_doi, clean, compact
 from assembler.problems import Problem, ProblemsError
 
-# OpenAlex work types -> ours; "article" depends on where it appeared (see _type).
+# OpenAlex work types (and the Crossref names of the 2022 shape) -> ours; "article" depends on
+# where it appeared (see _type).
 _TYPES = {
     "book-chapter": "chapter",
     "book": "book",
     "monograph": "book",
     "edited-book": "book",
+    "reference-book": "book",
     "dataset": "dataset",
     "dissertation": "thesis",
     "preprint": "preprint",
     "posted-content": "preprint",
     "software": "software",
+    "proceedings-article": "conference",
+    "journal-article": "journal",
+    "report": "other",
 }
+# Not publications of their own: corrections and retraction notices of another work.
+_NOT_WORKS = {"erratum", "retraction", "paratext", "peer-review"}
+_SUB = dict(zip("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎", strict=True))
+_SUP = dict(zip("0123456789+-=()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿ", strict=True))
+_SCRIPT_TAG = re.compile(r"<(sub|sup)>([^<]*)</\1>", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]+>")
 
 
 def rebuild_abstract(index: dict[str, list[int]] | None) -> str | None:
@@ -36,17 +53,42 @@ def rebuild_abstract(index: dict[str, list[int]] | None) -> str | None:
     return " ".join(positions[i] for i in sorted(positions)) or None
 
 
+def html_text(text: object) -> str:
+    """A title as text: ``ℒ<sub>2</sub>`` -> ``ℒ₂``, other tags dropped, entities decoded."""
+
+    def script(match: re.Match[str]) -> str:
+        table = _SUB if match[1].lower() == "sub" else _SUP
+        body = match[2]
+        return "".join(table[c] for c in body) if all(c in table for c in body) else body
+
+    value = _SCRIPT_TAG.sub(script, str(text or ""))
+    return clean(html.unescape(_TAG.sub("", value)))
+
+
+def _source(work: dict[str, Any]) -> dict[str, Any]:
+    """The venue record: today's primary_location.source, or the 2022 host_venue."""
+    location = work.get("primary_location") or {}
+    source = location.get("source") or {}
+    if source:
+        return dict(source)
+    venue = work.get("host_venue") or {}
+    return {
+        "display_name": venue.get("display_name"),
+        "type": venue.get("type"),
+        "host_organization_name": venue.get("publisher"),
+    }
+
+
 def _type(work: dict[str, Any]) -> str:
     kind = str(work.get("type") or "").lower()
     if kind in _TYPES:
         return _TYPES[kind]
-    source = (work.get("primary_location") or {}).get("source") or {}
-    source_type = str(source.get("type") or "").lower()
+    source_type = str(_source(work).get("type") or "").lower()
     if source_type == "repository":
         return "preprint"
     if source_type == "conference":
         return "conference"
-    if kind in ("article", "review", "letter", "editorial", "journal-article"):
+    if kind in ("article", "review", "letter", "editorial"):
         return "journal"
     return "other"
 
@@ -68,70 +110,99 @@ def _author(authorship: dict[str, Any]) -> str:
     return author_form(family, given)
 
 
-def work_to_incoming(work: dict[str, Any], source: str) -> Incoming:
+def _date(work: dict[str, Any]) -> str | None:
+    date = str(work.get("publication_date") or "")
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+        return date
+    year = work.get("publication_year")
+    return str(year) if year else None
+
+
+def _url(work: dict[str, Any], doi: str | None) -> str | None:
+    """Where to read it: the open-access copy, or (without a DOI) the landing page."""
+    access = work.get("open_access") or {}
     location = work.get("primary_location") or {}
-    venue = (location.get("source") or {}).get("display_name")
+    venue = work.get("host_venue") or {}
+    candidates = [
+        None if doi else location.get("landing_page_url"),
+        access.get("oa_url") if access.get("is_oa") else None,
+        None if doi else venue.get("url"),
+    ]
+    for url in candidates:
+        if url and not bare_doi(url):
+            return str(url)
+    return None
+
+
+def work_to_incoming(work: dict[str, Any], source: str) -> Incoming:
+    source_record = _source(work)
+    location = work.get("primary_location") or {}
+    venue = source_record.get("display_name") or location.get("raw_source_name")
     biblio = work.get("biblio") or {}
     access = work.get("open_access") or {}
+    doi = bare_doi(work.get("doi"))
     fields: dict[str, Any] = {
         "type": _type(work),
         "authors": [_author(a) for a in work.get("authorships") or []],
-        "year": str(work["publication_year"]) if work.get("publication_year") else None,
-        "title": clean(work.get("title") or work.get("display_name")),
+        "year": _date(work),
+        "title": html_text(work.get("title") or work.get("display_name")),
         "venue": clean(venue) or None,
         "volume": biblio.get("volume"),
         "issue": biblio.get("issue"),
         "pages": _pages(biblio),
-        "doi": bare_doi(work.get("doi")),
-        "url": access.get("oa_url") if access.get("is_oa") else None,
+        "publisher": clean(source_record.get("host_organization_name")) or None,
+        "doi": doi,
+        "url": _url(work, doi),
         "open_access": access.get("is_oa"),
         "abstract": rebuild_abstract(work.get("abstract_inverted_index")),
     }
     if work.get("cited_by_count") is not None:
-        fields["citations"] = {
-            "count": int(work["cited_by_count"]),
-            "source": "openalex",
-            "as_of": str(work.get("updated_date") or "")[:10] or None,
-        }
-    incoming = Incoming(
-        {k: v for k, v in fields.items() if v not in (None, "", [])},
-        source=f"{source} ({work.get('id', 'work')})",
-    )
+        fields["citations"] = compact(
+            {
+                "count": int(work["cited_by_count"]),
+                "source": "openalex",
+                "as_of": str(work.get("updated_date") or "")[:10] or None,
+            }
+        )
+    key = str(work.get("id") or "work").rsplit("/", 1)[-1]
+    incoming = Incoming(compact(fields), source=f"{source} ({key})", key=key)
     if not incoming.title:
         incoming.problems.append("the record has no title")
     return incoming
 
 
-def parse_openalex(text: str, source: str) -> list[Incoming]:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ProblemsError(
-            [
-                Problem(
-                    f"not valid JSON: {exc.msg}",
-                    file=source,
-                    line=exc.lineno,
-                    hint="Save the OpenAlex API response as it came",
-                )
-            ],
-            source,
-        ) from None
+def _works(data: Any, source: str) -> list[Any]:
     if isinstance(data, dict) and isinstance(data.get("results"), list):
-        works = data["results"]
-    elif isinstance(data, dict) and ("title" in data or "display_name" in data):
-        works = [data]
-    elif isinstance(data, list):
-        works = data
-    else:
-        raise ProblemsError(
-            [
-                Problem(
-                    "neither an OpenAlex work nor a list response "
-                    '({"meta": ..., "results": [...]})',
-                    file=source,
-                )
-            ],
-            source,
-        )
-    return [work_to_incoming(work, source) for work in works if isinstance(work, dict)]
+        return list(data["results"])
+    if isinstance(data, dict) and ("title" in data or "display_name" in data):
+        return [data]
+    if isinstance(data, list):
+        return data
+    raise ProblemsError(
+        [
+            Problem(
+                'neither an OpenAlex work nor a list response ({"meta": ..., "results": [...]})',
+                file=source,
+            )
+        ],
+        source,
+    )
+
+
+def parse_openalex(text: str, source: str) -> list[Incoming]:
+    """Every work of the response; corrections (errata) are left out with a warning."""
+    data = load_json(text, source, "the OpenAlex API response")
+    records = []
+    for work in _works(data, source):
+        if not isinstance(work, dict):
+            continue
+        if str(work.get("type") or "").lower() in _NOT_WORKS:
+            record = Incoming({}, source=f"{source} ({work.get('id')})")
+            record.problems.append(
+                f"an {work.get('type')} (a correction of another work) is not a publication "
+                "of its own: left out"
+            )
+            records.append(record)
+            continue
+        records.append(work_to_incoming(work, source))
+    return records

@@ -55,7 +55,7 @@ def test_dry_run_reports_and_changes_nothing(cv: Path) -> None:
     result = run("openalex", str(TESTDATA / "openalex-work.json"), "--into", str(cv), "--dry-run")
     assert result.exit_code == 0, result.output
     assert (
-        "~ update robust: volume, pages, doi, url, open_access, citations, abstract"
+        "~ update robust: volume, pages, publisher, doi, open_access, citations, abstract"
         in result.stdout
     )
     assert (
