@@ -42,7 +42,7 @@ from bibtexparser.model import (
 )
 
 from assembler.importers.latex import latex_to_text, latex_to_url
-from assembler.importers.records import Incoming, author_form, bare_doi, compact
+from assembler.importers.records import Incoming, author_form, bare_doi, compact, page_range
 from assembler.problems import Problem
 
 ET_AL = "et al."
@@ -70,7 +70,6 @@ _MONTHS = {
     for name in names
 }
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
-_PAGES = re.compile(r"^\s*([^\s\-–—]+)\s*(?:-{1,3}|–|—)\s*([^\s\-–—]+)\s*$")
 _FIELD_AFTER = re.compile(r"^\s*[,]?\s*\n?\s*([A-Za-z][\w:.+-]*)\s*=\s*", re.DOTALL)
 _DOI_IN_TEXT = re.compile(
     r"(?:doi\.org/|doi:\s*|\bdoi\s*=?\s*)(10\.\d{4,9}/[^\s,;}\"<>]+)", re.IGNORECASE
@@ -320,13 +319,7 @@ def _month_day(text: str) -> tuple[int | None, int | None]:
 
 
 def _pages(raw: _Raw) -> str | None:
-    pages = raw.text("pages")
-    if not pages:
-        return None
-    pages = re.sub(r"^p{1,2}\.\s*", "", pages)
-    pages = re.sub(r"\s*[-–]+\s*\+$", "", pages)  # "123-+": the end page is unknown
-    match = _PAGES.match(pages)
-    return f"{match[1]}–{match[2]}" if match else pages
+    return page_range(raw.text("pages"))
 
 
 def _joined(first: str | None, second: str | None) -> str | None:

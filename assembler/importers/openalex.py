@@ -11,13 +11,19 @@ source and date, so a later import keeps the newest count (see ``importers.merge
 
 from __future__ import annotations
 
-import html
 import re
 from typing import Any
 
 from assembler.cv.names import split_name
 from assembler.importers.jsonload import load_json
-from assembler.importers.records import Incoming, author_form, bare_doi, clean, compact
+from assembler.importers.records import (
+    Incoming,
+    author_form,
+    bare_doi,
+    clean,
+    compact,
+    html_text,
+)
 from assembler.problems import Problem, ProblemsError
 
 # OpenAlex work types (and the Crossref names of the 2022 shape) -> ours; "article" depends on
@@ -39,10 +45,6 @@ _TYPES = {
 }
 # Not publications of their own: corrections and retraction notices of another work.
 _NOT_WORKS = {"erratum", "retraction", "paratext", "peer-review"}
-_SUB = dict(zip("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎", strict=True))
-_SUP = dict(zip("0123456789+-=()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿ", strict=True))
-_SCRIPT_TAG = re.compile(r"<(sub|sup)>([^<]*)</\1>", re.IGNORECASE)
-_TAG = re.compile(r"<[^>]+>")
 
 
 def rebuild_abstract(index: dict[str, list[int]] | None) -> str | None:
@@ -51,18 +53,6 @@ def rebuild_abstract(index: dict[str, list[int]] | None) -> str | None:
         return None
     positions = {position: word for word, spots in index.items() for position in spots}
     return " ".join(positions[i] for i in sorted(positions)) or None
-
-
-def html_text(text: object) -> str:
-    """A title as text: ``ℒ<sub>2</sub>`` -> ``ℒ₂``, other tags dropped, entities decoded."""
-
-    def script(match: re.Match[str]) -> str:
-        table = _SUB if match[1].lower() == "sub" else _SUP
-        body = match[2]
-        return "".join(table[c] for c in body) if all(c in table for c in body) else body
-
-    value = _SCRIPT_TAG.sub(script, str(text or ""))
-    return clean(html.unescape(_TAG.sub("", value)))
 
 
 def _source(work: dict[str, Any]) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -104,3 +105,37 @@ class Migrated:
 def compact(fields: dict[str, Any]) -> dict[str, Any]:
     """The fields that have a value (None, "" and [] are left out)."""
     return {key: value for key, value in fields.items() if value not in (None, "", [], {})}
+
+
+_SUB = dict(zip("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎", strict=True))
+_SUP = dict(zip("0123456789+-=()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿ", strict=True))
+_SCRIPT_TAG = re.compile(r"<(sub|sup)>([^<]*)</\1>", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]+>")
+_BLOCK_TAG = re.compile(r"</?(?:[\w-]+:)?(?:p|br|div|title|sec|li)\b[^>]*>", re.IGNORECASE)
+_RANGE = re.compile(r"^\s*([^\s\-–—]+)\s*(?:-{1,3}|–|—)\s*([^\s\-–—]+)\s*$")
+
+
+def html_text(text: object) -> str:
+    """Rich text from JSON sources (OpenAlex, Crossref, Zotero) as text: ``ℒ<sub>2</sub>`` ->
+    ``ℒ₂``, other tags (JATS too) dropped, entities decoded."""
+
+    def script(match: re.Match[str]) -> str:
+        table = _SUB if match[1].lower() == "sub" else _SUP
+        body = match[2]
+        return "".join(table[c] for c in body) if all(c in table for c in body) else body
+
+    value = _SCRIPT_TAG.sub(script, str(text or ""))
+    value = _BLOCK_TAG.sub(" ", value)  # paragraphs and titles of JATS abstracts
+    return clean(html.unescape(_TAG.sub("", value)))
+
+
+def page_range(text: object) -> str | None:
+    """ "968-980", "968 - 980", "pp. 968--980" -> "968–980"; "123-+" (end unknown) -> "123";
+    article numbers and single pages as given."""
+    pages = clean(str(text or ""))
+    if not pages:
+        return None
+    pages = re.sub(r"^p{1,2}\.\s*", "", pages)
+    pages = re.sub(r"\s*[-–]+\s*\+$", "", pages)
+    match = _RANGE.match(pages)
+    return f"{match[1]}–{match[2]}" if match else pages

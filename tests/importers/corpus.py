@@ -66,9 +66,7 @@ def _norm(value: Any) -> Any:
 def _citations(got: Any, want: dict[str, Any]) -> bool:
     if not isinstance(got, dict):
         return False
-    return all(
-        str(got.get(key) or "").casefold() == str(value).casefold() for key, value in want.items()
-    )
+    return all(str(got.get(key)).casefold() == str(value).casefold() for key, value in want.items())
 
 
 def _fact(record: Incoming, name: str, want: Any, own: OwnNames) -> str | None:
@@ -123,6 +121,11 @@ def check(file: str, records: list[Incoming]) -> list[str]:
     problems = []
     for key, wanted in (facts.get("items") or {}).items():
         record = by_key.get(str(key))
+        if record is None and str(key).startswith(".../"):
+            tail = str(key)[3:]
+            record = next((r for r in records if r.key.endswith(tail)), None)
+        if record is None and str(key).isdigit() and int(key) < len(records):
+            record = records[int(key)]  # records named by their place in the file
         if record is None and "dropped" in str(wanted.get("note", "")):
             continue  # a container the manifest allows to drop (a cross-referenced volume)
         if record is None:

@@ -59,7 +59,9 @@ def test_scholar_duplicate_keys_are_kept_when_different_and_reported() -> None:
         ":38: warning: the key lovelace2020learning is used again (first at line 29)" in m
         for m in messages
     )
-    assert any(":100: warning: lovelace2019fast repeats the entry of line 49" in m for m in messages)
+    assert any(
+        ":100: warning: lovelace2019fast repeats the entry of line 49" in m for m in messages
+    )
     assert [r.fields["volume"] for r in records if r.key == "lovelace2022numerical"] == ["1", "2"]
 
 
