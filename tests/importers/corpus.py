@@ -69,8 +69,8 @@ def _citations(got: Any, want: dict[str, Any]) -> bool:
     return all(str(got.get(key)).casefold() == str(value).casefold() for key, value in want.items())
 
 
-def _fact(record: Incoming, name: str, want: Any, own: OwnNames) -> str | None:
-    """What is wrong with one listed fact, or None."""
+def _special(record: Incoming, name: str, want: Any, own: OwnNames) -> str | None:
+    """The helpers of the manifest (keeps, title_contains, not_person, et_al, ...)."""
     fields = record.fields
     if name == "keeps":
         text = json.dumps(fields, ensure_ascii=False)
@@ -87,12 +87,27 @@ def _fact(record: Incoming, name: str, want: Any, own: OwnNames) -> str | None:
     if name == "authors_unknown":
         note = str(fields.get("note") or "")
         return None if "author" in note else "no note that the author list is unknown"
+    return _variant(fields, name, want)
+
+
+def _variant(fields: dict[str, Any], name: str, want: Any) -> str | None:
     if name.endswith("_one_of"):
         got = fields.get(name.removesuffix("_one_of"))
         return None if _norm(got) in _norm(want) else f"{name}: {got!r} not in {want!r}"
     if name.endswith("_ci"):
         got = str(fields.get(name.removesuffix("_ci")) or "")
         return None if got.casefold() == str(want).casefold() else f"{name}: {got!r}"
+    return None
+
+
+_SPECIAL = ("keeps", "title_contains", "not_person", "et_al", "authors_unknown")
+
+
+def _fact(record: Incoming, name: str, want: Any, own: OwnNames) -> str | None:
+    """What is wrong with one listed fact, or None."""
+    if name in _SPECIAL or name.endswith(("_one_of", "_ci")):
+        return _special(record, name, want, own)
+    fields = record.fields
     got = fields.get(name)
     if name == "selected" and got is None:
         got = False  # the CV's default
@@ -107,10 +122,7 @@ def _fact(record: Incoming, name: str, want: Any, own: OwnNames) -> str | None:
     return None if _norm(got) == _norm(want) else f"{name}: {got!r}, want {want!r}"
 
 
-def check(file: str, records: list[Incoming]) -> list[str]:
-    """Every difference between ``records`` (read from ``file``) and the manifest."""
-    facts = expect(file)
-    own = person()
+def _keyed(records: list[Incoming]) -> dict[str, Incoming]:
     by_key: dict[str, Incoming] = {}
     for record in records:
         by_key.setdefault(record.key, record)
@@ -118,14 +130,26 @@ def check(file: str, records: list[Incoming]) -> list[str]:
         by_key[f"{record.key} (line {line})"] = record
         if not record.key:
             by_key[f"line {line} (empty key)"] = record
+    return by_key
+
+
+def _find(key: str, by_key: dict[str, Incoming], records: list[Incoming]) -> Incoming | None:
+    record = by_key.get(key)
+    if record is None and key.startswith(".../"):
+        record = next((r for r in records if r.key.endswith(key[3:])), None)
+    if record is None and key.isdigit() and int(key) < len(records):
+        record = records[int(key)]  # records named by their place in the file
+    return record
+
+
+def check(file: str, records: list[Incoming]) -> list[str]:
+    """Every difference between ``records`` (read from ``file``) and the manifest."""
+    facts = expect(file)
+    own = person()
+    by_key = _keyed(records)
     problems = []
     for key, wanted in (facts.get("items") or {}).items():
-        record = by_key.get(str(key))
-        if record is None and str(key).startswith(".../"):
-            tail = str(key)[3:]
-            record = next((r for r in records if r.key.endswith(tail)), None)
-        if record is None and str(key).isdigit() and int(key) < len(records):
-            record = records[int(key)]  # records named by their place in the file
+        record = _find(str(key), by_key, records)
         if record is None and "dropped" in str(wanted.get("note", "")):
             continue  # a container the manifest allows to drop (a cross-referenced volume)
         if record is None:
