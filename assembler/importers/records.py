@@ -139,3 +139,50 @@ def page_range(text: object) -> str | None:
     pages = re.sub(r"\s*[-–]+\s*\+$", "", pages)
     match = _RANGE.match(pages)
     return f"{match[1]}–{match[2]}" if match else pages
+
+
+_CV_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
+
+
+def cv_date(value: object) -> str | None:
+    """A date from another CV tool as the CV writes it (YYYY, YYYY-MM or YYYY-MM-DD), or
+    None when it is not one ("present", "Summer 2019", "")."""
+    match = _CV_DATE.match(clean(str(value or "")))
+    if not match:
+        return None
+    parts = [match[1], *(f"{int(part):02d}" for part in match.groups()[1:] if part)]
+    return "-".join(parts)
+
+
+def joined(*parts: object, sep: str = "; ") -> str | None:
+    """The parts that have text, joined (a description from a summary and highlights)."""
+    texts = [text for text in (clean(str(p)) for p in parts if p not in (None, "", [])) if text]
+    if not texts:
+        return None
+    result = texts[0]
+    for text in texts[1:]:
+        # "A sentence." and a next one need no "; " between them.
+        result += (" " if sep == "; " and result[-1] in ".!?;:" else sep) + text
+    return result
+
+
+_JOURNAL_WORDS = re.compile(r"journal|transactions|letters|review|nature|science\b", re.I)
+_PROCEEDINGS_WORDS = re.compile(
+    r"proceedings|conference|symposium|\b(?:icml|neurips|nips|iclr|icdm|kdd|aistats|cvpr|"
+    r"iccv|eccv|acl|emnlp|aaai|ijcai|uai)\b",
+    re.I,
+)
+
+
+def guess_type(title: str, venue: str | None) -> str:
+    """A publication's type from words, for CV tools that do not say it (JSON Resume,
+    RenderCV): a thesis, a paper in proceedings, a journal article, else "other"."""
+    if "thesis" in title.lower() or "dissertation" in title.lower():
+        return "thesis"
+    if venue and "workshop" in venue.lower():
+        return "workshop"
+    if venue and _PROCEEDINGS_WORDS.search(venue):
+        return "conference"
+    if venue and _JOURNAL_WORDS.search(venue):
+        return "journal"
+    return "other"
