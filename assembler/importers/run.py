@@ -259,7 +259,8 @@ def merge_into(
         return result
     text = editor.text()
     checked(text, into)  # never write a CV that would not load
-    write_all({into: text.encode("utf-8")})
+    # A CV kept elsewhere and linked (cv.yaml -> ~/Documents/cv.yaml) is changed where it is.
+    write_all({into.resolve() if into.is_symlink() else into: text.encode("utf-8")})
     result.written = True
     return result
 

@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from assembler.cv.load import LoadedCV
+from assembler.cv.model import CV, Person
 from assembler.cv.sections import SECTIONS, base_id, entry_model
 from assembler.importers.records import Migrated
 from assembler.importers.yaml_edit import CvEditor, Style
@@ -73,10 +74,10 @@ def _plan_person(loaded: LoadedCV, migrated: Migrated, editor: CvEditor, plan: S
         elif person.get(name) in (None, "", []):
             changes[name] = value
     if changes:
-        editor.update_top_mapping("person", changes)
+        editor.update_top_mapping("person", changes, tuple(Person.model_fields))
         plan.person = list(changes)
     if migrated.bio and not data.get("bio") and editor.root is not None:
-        editor.update_entry(editor.root, {"bio": migrated.bio})
+        editor.update_entry(editor.root, {"bio": migrated.bio}, tuple(CV.model_fields))
         plan.person.append("bio")
 
 

@@ -156,6 +156,7 @@ class CvEditor:
         self.root: yaml.MappingNode | None = root if isinstance(root, yaml.MappingNode) else None
         self.edits: list[_Edit] = []
         self._adds: dict[str, list[Any]] = {}
+        self._writing_adds = False
         self.notes: list[str] = []
         self.merged_into: dict[int, list[tuple[yaml.MappingNode, int]]] = {}
         self._expanded: set[int] = set()
@@ -231,7 +232,9 @@ class CvEditor:
         return list(found[1].value)
 
     def _splice(self, start: int, end: int, text: str) -> None:
-        self.edits.append(_Edit(start, len(self.edits), end, text))
+        # New entries at the end of a section go before a new key inserted at the same place.
+        order = len(self.edits) - (10**9 if self._writing_adds else 0)
+        self.edits.append(_Edit(start, order, end, text))
 
     def _lines(self, lines: list[str]) -> str:
         return "".join(line + self.style.newline for line in lines)
@@ -287,22 +290,27 @@ class CvEditor:
 
     # -- updating entries --------------------------------------------------------------------------
 
-    def update_entry(self, node: yaml.Node, changes: dict[str, Any]) -> bool:
-        """Write ``changes`` into the entry ``node``; False (with a note) when it cannot be."""
+    def update_entry(
+        self, node: yaml.Node, changes: dict[str, Any], order: tuple[str, ...] = FIELD_ORDER
+    ) -> bool:
+        """Write ``changes`` into the entry ``node`` (new keys where ``order`` puts them);
+        False (with a note) when it cannot be."""
         if not isinstance(node, yaml.MappingNode):
             self.notes.append(f"line {node.start_mark.line + 1}: not a mapping, left as it was")
             return False
         if not self._free_of_merges(node):
             return False
         for name, value in changes.items():
-            self._set(node, name, value)
+            self._set(node, name, value, order)
         return True
 
-    def update_top_mapping(self, section: str, changes: dict[str, Any]) -> None:
+    def update_top_mapping(
+        self, section: str, changes: dict[str, Any], order: tuple[str, ...]
+    ) -> None:
         """Fill fields of a top-level mapping (``person``)."""
         found = self._top(section)
         if found is not None and isinstance(found[1], yaml.MappingNode):
-            self.update_entry(found[1], changes)
+            self.update_entry(found[1], changes, order)
 
     def _free_of_merges(self, node: yaml.MappingNode) -> bool:
         """An anchored entry that others merge (``<<: *base``) gets the change alone: each
@@ -349,7 +357,7 @@ class CvEditor:
         end = _line_end(self.original, alias.end())
         self._splice(key.start_mark.index, end, self._lines(lines)[column:])
 
-    def _set(self, node: yaml.MappingNode, name: str, value: Any) -> None:
+    def _set(self, node: yaml.MappingNode, name: str, value: Any, order: tuple[str, ...]) -> None:
         for key, old in node.value:
             if isinstance(key, yaml.ScalarNode) and key.value == name:
                 self._replace(key, old, name, value, bool(node.flow_style))
@@ -362,9 +370,9 @@ class CvEditor:
         column = node.value[0][0].start_mark.column
         new = self.style.field_lines(name, value, column)
         lines = self._lines(new)
-        rank = _rank(name)
+        rank = _rank(name, order)
         for index, (key, _) in enumerate(node.value):
-            if index and isinstance(key, yaml.ScalarNode) and _rank(key.value) > rank:
+            if index and isinstance(key, yaml.ScalarNode) and _rank(key.value, order) > rank:
                 at = _line_start(self.original, key.start_mark.index)
                 self._splice(at, at, lines)
                 return
@@ -395,9 +403,10 @@ class CvEditor:
     # -- the result ----------------------------------------------------------------------------
 
     def text(self) -> str:
+        self._writing_adds = True
         for section, entries in self._adds.items():
             self._write_adds(section, entries)
-        self._adds = {}
+        self._adds, self._writing_adds = {}, False
         pieces, position = [], 0
         for edit in sorted(self.edits):
             pieces += [self.original[position : edit.start], edit.text]
@@ -406,8 +415,8 @@ class CvEditor:
         return "".join(pieces)
 
 
-def _rank(name: str) -> int:
-    return FIELD_ORDER.index(name) if name in FIELD_ORDER else len(FIELD_ORDER)
+def _rank(name: str, order: tuple[str, ...] = FIELD_ORDER) -> int:
+    return order.index(name) if name in order else len(order)
 
 
 def _plain_of(node: yaml.Node) -> Any:
