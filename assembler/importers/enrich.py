@@ -88,7 +88,7 @@ def find_records(entries: list[dict[str, Any]], fetch: Fetch) -> list[Incoming]:
 
 
 def enrich(into: Path, fetch: Fetch = http_fetch, dry_run: bool = False) -> ImportResult:
-    original = into.read_text(encoding="utf-8")
+    original = into.read_bytes().decode("utf-8")  # CRLF stays CRLF
     loaded = checked(original, into)
     found = find_records(existing_publications(loaded), fetch)
     return merge_into(original, loaded, into, found, ImportResult(MergePlan()), dry_run)

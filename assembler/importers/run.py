@@ -191,7 +191,7 @@ def import_files(
         problems += found
     created = False
     try:
-        original = into.read_text(encoding="utf-8")
+        original = into.read_bytes().decode("utf-8")  # CRLF stays CRLF
     except FileNotFoundError:
         if fmt not in CV_FORMATS:
             raise ProblemsError(

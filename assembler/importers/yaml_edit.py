@@ -101,6 +101,9 @@ def flow(value: Any) -> str:
 @dataclass(order=True)
 class _Edit:
     start: int
+    # At one place: a field that ends an entry, then the entries that follow it, then a key of
+    # the whole file (``bio`` after the last section's new entries).
+    priority: int
     order: int
     end: int = field(compare=False)
     text: str = field(compare=False)
@@ -157,6 +160,7 @@ class CvEditor:
         self.edits: list[_Edit] = []
         self._adds: dict[str, list[Any]] = {}
         self._writing_adds = False
+        self._at_root = False  # editing a key of the whole file
         self.notes: list[str] = []
         self.merged_into: dict[int, list[tuple[yaml.MappingNode, int]]] = {}
         self._expanded: set[int] = set()
@@ -232,9 +236,8 @@ class CvEditor:
         return list(found[1].value)
 
     def _splice(self, start: int, end: int, text: str) -> None:
-        # New entries at the end of a section go before a new key inserted at the same place.
-        order = len(self.edits) - (10**9 if self._writing_adds else 0)
-        self.edits.append(_Edit(start, order, end, text))
+        priority = 2 if self._at_root else 1 if self._writing_adds else 0
+        self.edits.append(_Edit(start, priority, len(self.edits), end, text))
 
     def _lines(self, lines: list[str]) -> str:
         return "".join(line + self.style.newline for line in lines)
@@ -300,8 +303,10 @@ class CvEditor:
             return False
         if not self._free_of_merges(node):
             return False
+        self._at_root = node is self.root
         for name, value in changes.items():
             self._set(node, name, value, order)
+        self._at_root = False
         return True
 
     def update_top_mapping(
