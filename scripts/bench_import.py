@@ -19,14 +19,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-_WORDS = (
-    "explaining deep neural networks relevance propagation attribution concept discovery "
-    "pruning quantization robustness medical imaging transformers language models faithful "
-    "evaluation benchmark segmentation sparse interpretable learning"
+_WORDS = " ".join(
+    (
+        "explaining deep neural networks relevance propagation attribution concept discovery",
+        "pruning quantization robustness medical imaging transformers language models faithful",
+        "evaluation benchmark segmentation sparse interpretable learning",
+    )
 ).split()
 _AUTHORS = (
     ("Lapuschkin", "Sebastian"),
-    ("M{\\\"u}ller", "Klaus-Robert"),
+    ('M{\\"u}ller', "Klaus-Robert"),
     ("Samek", "Wojciech"),
     ("Montavon", "Gr{\\'e}goire"),
     ("Binder", "Alexander"),

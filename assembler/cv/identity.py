@@ -13,8 +13,9 @@ Whatever matched, two records whose DOIs differ are never the same work (a confe
 journal version, two Zenodo versions, volumes 1 and 2), and neither are two with different
 arXiv ids. Without DOIs (Google Scholar exports have none), a title match is not enough when
 the records name different volumes, or one is a journal article and the other a paper in
-proceedings: those are volumes 1 and 2 of a book, or the conference and the journal version. A preprint is not the same work as its published version; ``preprint_of`` tells
-when one is the other's preprint, so imports can link them instead.
+proceedings: those are volumes 1 and 2 of a book, or the conference and the journal version.
+A preprint is not the same work as its published version; ``preprint_of`` tells when one is
+the other's preprint, so imports can link them instead.
 """
 
 from __future__ import annotations
