@@ -581,18 +581,26 @@ class _Reader:
             )
 
     def expand(self) -> None:
+        """Macros replaced in every value; each undefined macro reported once, with where it
+        is first used and how often (a shared strings file left out names hundreds)."""
+        unknown: dict[str, list[tuple[_Raw, str, int]]] = {}
         for raw in self.entries:
             for name, (value, line) in raw.fields.items():
-                text, unknown = _expand(value, self.macros)
+                text, missing = _expand(value, self.macros)
                 raw.values[name] = text
-                if unknown and name not in ("month",):
-                    self.warn(
-                        f"{raw.key}.{name}: unknown @string macro {', '.join(unknown)}",
-                        raw.source,
-                        line,
-                        "Give the file that defines it too: `assemble import bibtex "
-                        "strings.bib papers.bib`",
-                    )
+                for macro in missing:
+                    unknown.setdefault(macro, []).append((raw, name, line))
+        for macro, uses in unknown.items():
+            raw, name, line = uses[0]
+            more = f", and {len(uses) - 1} more time(s)" if len(uses) > 1 else ""
+            self.warn(
+                f"{raw.key}.{name}: unknown @string macro {macro}{more}; the field is left "
+                "empty",
+                raw.source,
+                line,
+                "Give the file that defines it too: `assemble import bibtex strings.bib "
+                "papers.bib`",
+            )
 
 
 def _comment_blocks(text: str) -> list[tuple[int, int]]:
