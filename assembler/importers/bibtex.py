@@ -594,8 +594,7 @@ class _Reader:
             raw, name, line = uses[0]
             more = f", and {len(uses) - 1} more time(s)" if len(uses) > 1 else ""
             self.warn(
-                f"{raw.key}.{name}: unknown @string macro {macro}{more}; the field is left "
-                "empty",
+                f"{raw.key}.{name}: unknown @string macro {macro}{more}; the field is left empty",
                 raw.source,
                 line,
                 "Give the file that defines it too: `assemble import bibtex strings.bib "

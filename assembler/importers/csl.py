@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from assembler.importers.jsonload import load_json
+from assembler.importers.jsonload import items, load_json, mapping, mappings, scalar
 from assembler.importers.records import (
     Incoming,
     author_form,
@@ -54,9 +54,8 @@ def _text(value: Any) -> str | None:
     """A CSL value as one line of text (Crossref gives some as lists)."""
     if isinstance(value, list):
         value = value[0] if value else None
-    if value is None or isinstance(value, dict):
-        return None
-    return html_text(value) or None
+    text = scalar(value)
+    return html_text(text) or None if text is not None else None
 
 
 def _name(person: Any) -> str | None:
@@ -76,11 +75,11 @@ def _name(person: Any) -> str | None:
 
 
 def _names(item: dict[str, Any], key: str) -> list[str]:
-    return [name for name in map(_name, item.get(key) or []) if name]
+    return [name for name in map(_name, items(item.get(key))) if name]
 
 
 def _part(value: Any) -> int | None:
-    text = str(value).strip()
+    text = (scalar(value) or "").strip()
     return int(text) if text.isdigit() else None
 
 
@@ -100,14 +99,13 @@ def read_date(value: Any) -> tuple[str | None, str | None]:
     """A CSL date as YYYY[-MM[-DD]], and what it could not hold (a range's end, a literal)."""
     if isinstance(value, str):
         value = {"raw": value}
-    if not isinstance(value, dict):
-        return None, None
-    parts = value.get("date-parts")
-    if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
+    value = mapping(value)
+    parts = items(value.get("date-parts"))
+    if parts and items(parts[0]):
         start = _from_parts(parts[0])
-        end = _from_parts(parts[1]) if len(parts) > 1 and isinstance(parts[1], list) else None
-        return start, (f"dated {start}/{end}" if end and end != start else None)
-    raw = str(value.get("raw") or "")
+        end = _from_parts(parts[1]) if len(parts) > 1 and items(parts[1]) else None
+        return start, (f"dated {start}/{end}" if end and start and end != start else None)
+    raw = scalar(value.get("raw")) or ""
     match = _DATE.match(raw)
     if match:
         found = "-".join(
@@ -117,12 +115,12 @@ def read_date(value: Any) -> tuple[str | None, str | None]:
         )
         rest = raw[match.end() :].strip()
         return found, (f"dated {raw}" if rest else None)
-    literal = value.get("literal") or raw
-    return None, (clean(str(literal)) or None)
+    literal = scalar(value.get("literal")) or raw
+    return None, (clean(literal) or None)
 
 
 def _type(item: dict[str, Any], venue: str | None) -> str:
-    kind = str(item.get("type") or "").lower()
+    kind = (scalar(item.get("type")) or "").lower()
     ours = _TYPES.get(kind, "other")
     if ours == "conference" and venue and "workshop" in venue.lower():
         return "workshop"
@@ -131,7 +129,7 @@ def _type(item: dict[str, Any], venue: str | None) -> str:
 
 def _citations(item: dict[str, Any]) -> dict[str, Any] | None:
     count = item.get("is-referenced-by-count")
-    if not isinstance(count, int):
+    if not isinstance(count, int) or isinstance(count, bool) or count < 0:
         return None
     as_of, _ = read_date(item.get("indexed"))
     return compact({"count": count, "source": "Crossref", "as_of": as_of})
@@ -141,8 +139,8 @@ def _venue(item: dict[str, Any], kind: str) -> str | None:
     venue = _text(item.get("container-title")) or _text(item.get("container-title-short"))
     if venue or kind != "preprint":
         return venue
-    institution = item.get("institution")
-    if isinstance(institution, list) and institution and isinstance(institution[0], dict):
+    institution = mappings(item.get("institution"))
+    if institution:
         return _text(institution[0].get("name"))
     return _text(item.get("group-title")) or _text(item.get("publisher"))
 
@@ -161,7 +159,7 @@ def _numbers(item: dict[str, Any], kind: str) -> tuple[str | None, str | None]:
 
 
 def item_to_incoming(item: dict[str, Any], source: str, key: str) -> Incoming:
-    venue = _venue(item, _TYPES.get(str(item.get("type") or "").lower(), "other"))
+    venue = _venue(item, _TYPES.get((scalar(item.get("type")) or "").lower(), "other"))
     kind = _type(item, venue)
     year, date_note = read_date(item.get("issued") or item.get("published"))
     issue, pages = _numbers(item, kind)
@@ -206,7 +204,7 @@ def _items(data: Any, source: str) -> list[Any]:
     if isinstance(data, dict):
         for key in ("items", "citationItems"):
             if isinstance(data.get(key), list):
-                return [item.get("itemData", item) for item in data[key]]
+                return [item.get("itemData", item) for item in mappings(data[key])]
         if "type" in data or "title" in data:
             return [data]
     raise ProblemsError(
@@ -221,5 +219,7 @@ def parse_csl(text: str, source: str) -> list[Incoming]:
     for index, item in enumerate(_items(data, source)):
         if isinstance(item, dict):
             item = item.get("itemData", item)
-            records.append(item_to_incoming(item, source, str(item.get("id", index))))
+            item = mapping(item)
+            key = scalar(item.get("id")) or str(index)
+            records.append(item_to_incoming(item, source, key))
     return records

@@ -66,3 +66,37 @@ def load_json(text: str, source: str, what: str) -> Any:
             ],
             source,
         ) from None
+
+
+# Exports are JSON whose every value may have another type than the schema says (a list
+# where a string belongs, null for an object). Importers read through these instead of
+# ``.get`` chains, so a surprise is an empty field, never a traceback.
+
+
+def mapping(value: Any) -> dict[str, Any]:
+    """``value`` if it is an object, else an empty one."""
+    return value if isinstance(value, dict) else {}
+
+
+def items(value: Any) -> list[Any]:
+    """``value`` if it is a list, else an empty one."""
+    return value if isinstance(value, list) else []
+
+
+def mappings(value: Any) -> list[dict[str, Any]]:
+    """The objects in the list ``value``."""
+    return [item for item in items(value) if isinstance(item, dict)]
+
+
+def at(value: Any, *path: str) -> Any:
+    """``value[path[0]][path[1]]...``, or None where an object is missing."""
+    for name in path:
+        value = mapping(value).get(name)
+    return value
+
+
+def scalar(value: Any) -> str | None:
+    """A text or number as text; None for anything else (lists, objects, booleans)."""
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return None
+    return str(value)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from assembler.cv.names import split_name
-from assembler.importers.jsonload import load_json
+from assembler.importers.jsonload import items, load_json, mapping, mappings, scalar
 from assembler.importers.records import (
     Incoming,
     Migrated,
@@ -30,11 +30,16 @@ _NOT_CARRIED = ("certificates", "projects", "interests", "references")
 
 
 def _text(value: Any) -> str | None:
-    return clean(str(value)) or None if value not in (None, "", [], {}) else None
+    return clean(scalar(value)) or None
 
 
 def _list(value: Any) -> list[dict[str, Any]]:
-    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+    return mappings(value)
+
+
+def _texts(value: Any) -> list[str]:
+    """The texts of a list (highlights, courses, keywords); other values are skipped."""
+    return [text for text in map(_text, items(value)) if text]
 
 
 def _person(basics: dict[str, Any]) -> dict[str, Any]:
@@ -50,8 +55,7 @@ def _person(basics: dict[str, Any]) -> dict[str, Any]:
             orcid = _text(profile.get("username")) or (url or "").rsplit("/", 1)[-1] or None
         if url:
             links.append({"label": network, "url": url})
-    found = basics.get("location")
-    location: dict[str, Any] = found if isinstance(found, dict) else {}
+    location = mapping(basics.get("location"))
     city = joined(location.get("postalCode"), location.get("city"), sep=" ")
     address = joined(location.get("address"), city, location.get("countryCode"), sep=", ")
     return compact(
@@ -68,7 +72,7 @@ def _person(basics: dict[str, Any]) -> dict[str, Any]:
 
 def _range(item: dict[str, Any], notes: list[str], what: str) -> dict[str, Any]:
     """start/end: no endDate means ongoing; an empty endDate is unknown, and said so."""
-    end_text = item.get("endDate")
+    end_text = scalar(item.get("endDate"))
     if end_text == "":
         notes.append(f"{what}: endDate is empty in resume.json, so it is written as ongoing")
     return {"start": cv_date(item.get("startDate")), "end": cv_date(end_text)}
@@ -87,7 +91,9 @@ def _positions(data: dict[str, Any], notes: list[str]) -> list[dict[str, Any]]:
                     "role": role,
                     **_range(item, notes, f"work {organization}"),
                     "location": _text(item.get("location")),
-                    "description": joined(item.get("summary"), *item.get("highlights") or []),
+                    "description": joined(
+                        _text(item.get("summary")), *_texts(item.get("highlights"))
+                    ),
                 }
             )
         )
@@ -101,7 +107,7 @@ def _service(data: dict[str, Any], notes: list[str]) -> list[dict[str, Any]]:
                 "role": _text(item.get("position")),
                 "organization": _text(item.get("organization")),
                 **_range(item, notes, f"volunteer {item.get('organization')}"),
-                "description": joined(item.get("summary"), *item.get("highlights") or []),
+                "description": joined(_text(item.get("summary")), *_texts(item.get("highlights"))),
             }
         )
         for item in _list(data.get("volunteer"))
@@ -117,7 +123,7 @@ def _education(data: dict[str, Any], notes: list[str]) -> list[dict[str, Any]]:
                 "institution": _text(item.get("institution")),
                 **_range(item, notes, f"education {item.get('institution')}"),
                 "grade": _text(item.get("score") or item.get("gpa")),
-                "description": joined(*item.get("courses") or []),
+                "description": joined(*_texts(item.get("courses"))),
             }
         )
         for item in _list(data.get("education"))
@@ -130,7 +136,7 @@ def _awards(data: dict[str, Any]) -> list[dict[str, Any]]:
             {
                 "name": _text(item.get("title")),
                 "year": (cv_date(item.get("date")) or "")[:4] or None,
-                "description": joined(item.get("awarder"), item.get("summary")),
+                "description": joined(_text(item.get("awarder")), _text(item.get("summary"))),
             }
         )
         for item in _list(data.get("awards"))
@@ -176,7 +182,7 @@ def _publications(data: dict[str, Any], person: str, source: str) -> list[Incomi
 def _skills(data: dict[str, Any]) -> list[str]:
     skills = []
     for item in _list(data.get("skills")):
-        keywords = ", ".join(clean(str(k)) for k in item.get("keywords") or [] if k)
+        keywords = ", ".join(_texts(item.get("keywords")))
         text = joined(item.get("name"), keywords, sep=": ")
         if text:
             skills.append(text)

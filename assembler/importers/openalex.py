@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 from assembler.cv.names import split_name
-from assembler.importers.jsonload import load_json
+from assembler.importers.jsonload import at, items, load_json, mapping, mappings, scalar
 from assembler.importers.records import (
     Incoming,
     author_form,
@@ -47,21 +47,23 @@ _TYPES = {
 _NOT_WORKS = {"erratum", "retraction", "paratext", "peer-review"}
 
 
-def rebuild_abstract(index: dict[str, list[int]] | None) -> str | None:
+def rebuild_abstract(index: Any) -> str | None:
     """The abstract's text from OpenAlex's inverted index."""
-    if not index:
-        return None
-    positions = {position: word for word, spots in index.items() for position in spots}
+    positions = {
+        position: word
+        for word, spots in mapping(index).items()
+        for position in items(spots)
+        if isinstance(position, int) and not isinstance(position, bool)
+    }
     return " ".join(positions[i] for i in sorted(positions)) or None
 
 
 def _source(work: dict[str, Any]) -> dict[str, Any]:
     """The venue record: today's primary_location.source, or the 2022 host_venue."""
-    location = work.get("primary_location") or {}
-    source = location.get("source") or {}
+    source = mapping(at(work, "primary_location", "source"))
     if source:
-        return dict(source)
-    venue = work.get("host_venue") or {}
+        return source
+    venue = mapping(work.get("host_venue"))
     return {
         "display_name": venue.get("display_name"),
         "type": venue.get("type"),
@@ -70,10 +72,10 @@ def _source(work: dict[str, Any]) -> dict[str, Any]:
 
 
 def _type(work: dict[str, Any]) -> str:
-    kind = str(work.get("type") or "").lower()
+    kind = (scalar(work.get("type")) or "").lower()
     if kind in _TYPES:
         return _TYPES[kind]
-    source_type = str(_source(work).get("type") or "").lower()
+    source_type = (scalar(_source(work).get("type")) or "").lower()
     if source_type == "repository":
         return "preprint"
     if source_type == "conference":
@@ -84,7 +86,7 @@ def _type(work: dict[str, Any]) -> str:
 
 
 def _pages(biblio: dict[str, Any]) -> str | None:
-    first, last = biblio.get("first_page"), biblio.get("last_page")
+    first, last = scalar(biblio.get("first_page")), scalar(biblio.get("last_page"))
     if first and last and first != last:
         return f"{first}–{last}"
     return str(first or last) if (first or last) else None
@@ -92,8 +94,8 @@ def _pages(biblio: dict[str, Any]) -> str | None:
 
 def _author(authorship: dict[str, Any]) -> str:
     name = (
-        (authorship.get("author") or {}).get("display_name")
-        or authorship.get("raw_author_name")
+        scalar(at(authorship, "author", "display_name"))
+        or scalar(authorship.get("raw_author_name"))
         or ""
     )
     family, given = split_name(clean(name).replace("\u2010", "-"))
@@ -101,60 +103,61 @@ def _author(authorship: dict[str, Any]) -> str:
 
 
 def _date(work: dict[str, Any]) -> str | None:
-    date = str(work.get("publication_date") or "")
+    date = scalar(work.get("publication_date")) or ""
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
         return date
-    year = work.get("publication_year")
-    return str(year) if year else None
+    year = scalar(work.get("publication_year"))
+    return year if year and re.fullmatch(r"\d{4}", year) else None
 
 
 def _url(work: dict[str, Any], doi: str | None) -> str | None:
     """Where to read it: the open-access copy, or (without a DOI) the landing page."""
-    access = work.get("open_access") or {}
-    location = work.get("primary_location") or {}
-    venue = work.get("host_venue") or {}
+    access = mapping(work.get("open_access"))
     candidates = [
-        None if doi else location.get("landing_page_url"),
-        access.get("oa_url") if access.get("is_oa") else None,
-        None if doi else venue.get("url"),
+        None if doi else at(work, "primary_location", "landing_page_url"),
+        access.get("oa_url") if access.get("is_oa") is True else None,
+        None if doi else at(work, "host_venue", "url"),
     ]
-    for url in candidates:
+    for url in map(scalar, candidates):
         if url and not bare_doi(url):
-            return str(url)
+            return url
     return None
 
 
 def work_to_incoming(work: dict[str, Any], source: str) -> Incoming:
     source_record = _source(work)
-    location = work.get("primary_location") or {}
-    venue = source_record.get("display_name") or location.get("raw_source_name")
-    biblio = work.get("biblio") or {}
-    access = work.get("open_access") or {}
-    doi = bare_doi(work.get("doi"))
+    venue = scalar(source_record.get("display_name")) or scalar(
+        at(work, "primary_location", "raw_source_name")
+    )
+    biblio = mapping(work.get("biblio"))
+    access = mapping(work.get("open_access"))
+    doi = bare_doi(scalar(work.get("doi")))
+    count = work.get("cited_by_count")
     fields: dict[str, Any] = {
         "type": _type(work),
-        "authors": [_author(a) for a in work.get("authorships") or []],
+        "authors": [name for name in map(_author, mappings(work.get("authorships"))) if name],
         "year": _date(work),
-        "title": html_text(work.get("title") or work.get("display_name")),
+        "title": html_text(scalar(work.get("title")) or scalar(work.get("display_name"))),
         "venue": clean(venue) or None,
-        "volume": biblio.get("volume"),
-        "issue": biblio.get("issue"),
+        "volume": scalar(biblio.get("volume")),
+        "issue": scalar(biblio.get("issue")),
         "pages": _pages(biblio),
-        "publisher": clean(source_record.get("host_organization_name")) or None,
+        "publisher": clean(scalar(source_record.get("host_organization_name"))) or None,
         "doi": doi,
         "url": _url(work, doi),
-        "open_access": access.get("is_oa"),
+        "open_access": access.get("is_oa") if isinstance(access.get("is_oa"), bool) else None,
         "abstract": rebuild_abstract(work.get("abstract_inverted_index")),
     }
-    if work.get("cited_by_count") is not None:
+    if isinstance(count, int) and not isinstance(count, bool) and count >= 0:
+        as_of = (scalar(work.get("updated_date")) or "")[:10]
         fields["citations"] = compact(
             {
-                "count": int(work["cited_by_count"]),
+                "count": count,
                 "source": "openalex",
-                "as_of": str(work.get("updated_date") or "")[:10] or None,
+                "as_of": as_of if re.fullmatch(r"\d{4}-\d{2}-\d{2}", as_of) else None,
             }
         )
-    key = str(work.get("id") or "work").rsplit("/", 1)[-1]
+    key = (scalar(work.get("id")) or "work").rsplit("/", 1)[-1]
     incoming = Incoming(compact(fields), source=f"{source} ({key})", key=key)
     if not incoming.title:
         incoming.problems.append("the record has no title")
@@ -186,7 +189,7 @@ def parse_openalex(text: str, source: str) -> list[Incoming]:
     for work in _works(data, source):
         if not isinstance(work, dict):
             continue
-        if str(work.get("type") or "").lower() in _NOT_WORKS:
+        if (scalar(work.get("type")) or "").lower() in _NOT_WORKS:
             record = Incoming({}, source=f"{source} ({work.get('id')})")
             record.problems.append(
                 f"an {work.get('type')} (a correction of another work) is not a publication "

@@ -16,7 +16,7 @@ import xml.etree.ElementTree as ElementTree
 from typing import Any
 
 from assembler.cv.names import split_name
-from assembler.importers.jsonload import MAX_DEPTH, load_json
+from assembler.importers.jsonload import MAX_DEPTH, load_json, mapping, scalar
 from assembler.importers.records import Incoming, author_form, bare_doi, clean, compact, html_text
 from assembler.problems import Problem, ProblemsError
 
@@ -42,10 +42,10 @@ NO_AUTHORS = "author list not in the ORCID record"
 
 
 def _value(node: Any) -> str:
-    """A leaf as text, wrapped (``{"value": x}``) or not."""
+    """A leaf as text, wrapped (``{"value": x}``) or not; "" for anything else."""
     if isinstance(node, dict):
         node = node.get("value")
-    return "" if node is None else str(node)
+    return scalar(node) or ""
 
 
 def _items(node: Any) -> list[Any]:
@@ -112,7 +112,7 @@ def _xml(text: str, source: str) -> dict[str, Any]:
 
 
 def _date(work: dict[str, Any]) -> str | None:
-    date = work.get("publication-date") or {}
+    date = mapping(work.get("publication-date"))
     year = _value(date.get("year"))
     if not re.fullmatch(r"\d{4}", year):
         return None
@@ -129,6 +129,8 @@ def _ids(work: dict[str, Any]) -> dict[str, str]:
     """The work's own identifiers (relationship ``self``); a preprint's arXiv id too."""
     found: dict[str, str] = {}
     for item in _items(_child(work, "external-ids", "external-id")):
+        if not isinstance(item, dict):
+            continue
         kind = _value(item.get("external-id-type")).lower()
         relation = _value(item.get("external-id-relationship")).lower()
         if relation in ("self", "") or (kind == "arxiv" and relation == "self"):
@@ -221,8 +223,8 @@ def _bulk(data: dict[str, Any]) -> list[dict[str, Any]]:
 
 def _groups(data: dict[str, Any]) -> list[list[dict[str, Any]]]:
     """Works that are one work: a /works group, or bulk works sharing a DOI."""
-    root = data.get("works", data)
-    if isinstance(root, dict) and "group" in root:
+    root = mapping(data.get("works", data))
+    if "group" in root:
         return [
             [summary for summary in _items(group.get("work-summary")) if isinstance(summary, dict)]
             for group in _items(root.get("group"))

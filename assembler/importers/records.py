@@ -84,7 +84,7 @@ def author_form(family: str, given: str = "") -> str:
 
 
 def bare_doi(text: str | None) -> str | None:
-    if not text:
+    if not text or not isinstance(text, str):
         return None
     doi = _DOI_PREFIX.sub("", text.strip())
     return doi if doi.startswith("10.") else None

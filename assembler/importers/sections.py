@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from assembler.cv.load import LoadedCV
 from assembler.cv.model import CV, Person
 from assembler.cv.sections import SECTIONS, base_id, entry_model
-from assembler.importers.records import Migrated
+from assembler.importers.records import Migrated, clean
 from assembler.importers.yaml_edit import CvEditor, Style
 
 
@@ -28,6 +28,7 @@ class SectionPlan:
     unchanged: int = 0
     person: list[str] = field(default_factory=list)  # person fields filled
     skipped: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> int:
@@ -38,6 +39,7 @@ class SectionPlan:
         if self.person:
             lines.append(f"~ update person: {', '.join(self.person)}")
         lines += [f"- skipped {reason}" for reason in self.skipped]
+        lines += [f"note: {note}" for note in self.notes]
         return lines
 
     def summary(self) -> str:
@@ -73,6 +75,11 @@ def _plan_person(loaded: LoadedCV, migrated: Migrated, editor: CvEditor, plan: S
                 changes["links"] = [*(person.get("links") or []), *new]
         elif person.get(name) in (None, "", []):
             changes[name] = value
+    changes = {
+        name: value
+        for name, value in valid_person({**person, **changes}, plan.notes).items()
+        if name in changes
+    }
     if changes:
         editor.update_top_mapping("person", changes, tuple(Person.model_fields))
         plan.person = list(changes)
@@ -86,10 +93,13 @@ def plan_sections(loaded: LoadedCV, migrated: Migrated, editor: CvEditor) -> Sec
     plan = SectionPlan()
     _plan_person(loaded, migrated, editor, plan)
     data = loaded.document.data if isinstance(loaded.document.data, dict) else {}
+    taken = {entry.id for entries in loaded.sections().values() for entry in entries if entry.id}
     for section, entries in migrated.sections.items():
         if SECTIONS[section].kind == "texts":
             have = {str(item).casefold() for item in data.get(section) or []}
             for item in entries:
+                if not clean(str(item)):
+                    continue
                 if str(item).casefold() in have:
                     plan.unchanged += 1
                     continue
@@ -108,9 +118,52 @@ def plan_sections(loaded: LoadedCV, migrated: Migrated, editor: CvEditor) -> Sec
                 plan.unchanged += 1
                 continue
             known.add(entry_id)
-            editor.add_entry(section, {"id": entry_id, **fields})
-            plan.added.append((section, entry_id))
+            unique, number = entry_id, 1
+            while unique in taken:
+                number += 1
+                unique = f"{entry_id}-{number}"
+            taken.add(unique)
+            editor.add_entry(section, {"id": unique, **fields})
+            plan.added.append((section, unique))
     return plan
+
+
+def valid_person(person: dict[str, Any], notes: list[str]) -> dict[str, Any]:
+    """The person's fields that the CV accepts; each one it does not is left out, noted."""
+    fields = dict(person)
+    for _ in range(len(fields)):
+        try:
+            Person.model_validate(fields)
+            return fields
+        except ValidationError as exc:
+            bad = {str(error["loc"][0]) for error in exc.errors() if error["loc"]}
+            if not bad & set(fields) or "name" in bad:
+                break
+            for name in bad & set(fields):
+                notes.append(f"person.{name} left out: {fields.pop(name)!r} is not valid there")
+    return fields
+
+
+def _section_lines(section: str, migrated: Migrated, style: Style, taken: set[str]) -> list[str]:
+    """The entries of one section, each with an id no entry of any section has."""
+    lines: list[str] = []
+    for fields in migrated.sections.get(section) or []:
+        if SECTIONS[section].kind == "texts":
+            if clean(str(fields)):
+                lines += style.item_lines(clean(str(fields)), style.seq_offset)
+            continue
+        try:
+            entry_id = _entry_id(section, fields)
+        except ValidationError as exc:
+            migrated.notes.append(f"{section} entry left out: {exc.errors()[0]['msg']} ({fields})")
+            continue
+        candidate, number = entry_id, 1
+        while candidate in taken:
+            number += 1
+            candidate = f"{entry_id}-{number}"
+        taken.add(candidate)
+        lines += style.item_lines({"id": candidate, **fields}, style.seq_offset)
+    return lines
 
 
 def new_cv_text(migrated: Migrated) -> str:
@@ -118,31 +171,15 @@ def new_cv_text(migrated: Migrated) -> str:
     publications, which the import then adds through the merge plan."""
     style = Style()
     lines = ["# Migrated with `assemble import`; check it with `assemble check`.", "person:"]
-    for name, value in migrated.person.items():
+    for name, value in valid_person(migrated.person, migrated.notes).items():
         lines += style.field_lines(name, value, style.indent)
     if migrated.bio:
         lines += ["", *style.field_lines("bio", migrated.bio, 0)]
+    taken: set[str] = set()
     for section in SECTIONS:
-        entries = migrated.sections.get(section)
-        if not entries or section == "publications":
+        if section == "publications":
             continue
-        lines += ["", f"{section}:"]
-        taken: set[str] = set()
-        for fields in entries:
-            if SECTIONS[section].kind == "texts":
-                lines += style.item_lines(fields, style.seq_offset)
-                continue
-            try:
-                entry_id = _entry_id(section, fields)
-            except ValidationError as exc:
-                migrated.notes.append(
-                    f"{section} entry left out: {exc.errors()[0]['msg']} ({fields})"
-                )
-                continue
-            candidate, number = entry_id, 1
-            while candidate in taken:
-                number += 1
-                candidate = f"{entry_id}-{number}"
-            taken.add(candidate)
-            lines += style.item_lines({"id": candidate, **fields}, style.seq_offset)
+        entries = _section_lines(section, migrated, style, taken)
+        if entries:
+            lines += ["", f"{section}:", *entries]
     return "\n".join(lines) + "\n"
