@@ -188,3 +188,30 @@ def test_plain_files_get_plain_values_unless_yaml_would_misread_them(
 def test_a_result_that_would_not_load_is_refused() -> None:
     with pytest.raises(AssembleError, match="nothing was written"):
         checked("person:\n  name: Ada\npublications:\n  - id: a\n", Path("cv.yaml"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "person:\n  name: Ada\npublications:\n- id: a\n  title: A\n  authors:\n  - Ada A\nskills: [x]\n",
+        "---\nperson:\n  name: Ada\npublications:\n  - id: a\n    title: A\n...\n",
+        "\ufeffperson:\n  name: Ada\npublications:\n  - id: a\n    title: >-\n      A long\n"
+        "      folded title\n\n# talks next\ntalks: []\n",
+        "person:\n  name: Ada\npublications:\n  - id: a\n    title: A  # mine\n  # end of list\n",
+        "person: {name: Ada}\npublications: [{id: a, title: A}]\n",
+    ],
+    ids=["indentless-lists", "document-markers", "bom-and-folded-title", "comments", "flow"],
+)
+def test_unusual_layouts_take_new_facts_and_keep_the_rest(text: str) -> None:
+    editor = CvEditor(text)
+    editor.update_entry(editor.items("publications")[0], {"type": "journal", "doi": "10.1000/x"})
+    editor.add_entry("publications", {"id": "new", "title": "New: yes", "year": "2024"})
+    result = editor.text()
+    publications = checked(result, Path("cv.yaml")).cv.publications
+    assert [(p.id, p.type, p.doi) for p in publications] == [
+        ("a", "journal", "10.1000/x"),
+        ("new", None, None),
+    ]
+    if "[{" not in text:  # a one-line flow list changes on its line
+        kept = [line for line in text.splitlines() if line not in result.splitlines()]
+        assert kept == []  # no line of the file was changed or lost
