@@ -5,9 +5,10 @@ imports and ``enrich`` match incoming records with it. Two records are the same 
 
 1. they carry the same DOI, else
 2. the same arXiv identifier, else
-3. the same title and year, titles compared by their letters and digits only: case, accents,
-   spaces and punctuation do not count ("Semantic Lens" = "SemanticLens"), and letters of
-   every script count (two different Russian titles stay different).
+3. the same title and year (a record without a year matches any year), titles compared by
+   their letters and digits only: case, accents, spaces and punctuation do not count
+   ("Semantic Lens" = "SemanticLens"), and letters of every script count (two different
+   Russian titles stay different).
 
 Whatever matched, two records whose DOIs differ are never the same work (a conference and a
 journal version, two Zenodo versions, volumes 1 and 2), and neither are two with different
@@ -115,7 +116,7 @@ class WorkId:
         if (
             self.title
             and self.title == other.title
-            and self.year == other.year
+            and (self.year == other.year or not self.year or not other.year)
             and self.preprint == other.preprint  # a preprint is not its published version
             and not _differ(self.volume, other.volume)
             and not _differ(self.venue_kind, other.venue_kind)
@@ -248,8 +249,11 @@ class WorkIndex(Generic[T]):
             yield self._by_doi[work.doi]
         if work.arxiv and work.arxiv in self._by_arxiv:
             yield self._by_arxiv[work.arxiv]
-        if work.title:
+        if work.title and not work.year:
+            yield from self._by_title_any_year.get(work.title, [])
+        elif work.title:
             yield from self._by_title.get((work.title, work.year), [])
+            yield from self._by_title.get((work.title, ""), [])
 
     def _find_slot(self, work: WorkId) -> tuple[_Slot[T], Matched] | None:
         for slot in self._candidates(work):

@@ -21,6 +21,7 @@ from assembler.importers.records import (
     clean,
     compact,
     cv_date,
+    guess_type,
     joined,
 )
 from assembler.problems import Problem, ProblemsError
@@ -150,14 +151,7 @@ def _publications(data: dict[str, Any], person: str, source: str) -> list[Incomi
         title = _text(item.get("name")) or ""
         venue = _text(item.get("publisher"))
         url = _text(item.get("url"))
-        lowered = f"{title} {venue}".lower()
-        kind = (
-            "thesis"
-            if "thesis" in lowered
-            else "conference"
-            if "proceedings" in lowered
-            else "other"
-        )
+        kind = guess_type(title, venue)
         if kind == "thesis":
             title = title.replace("(PhD thesis)", "").strip()
         fields = compact(

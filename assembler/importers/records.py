@@ -174,9 +174,11 @@ _PROCEEDINGS_WORDS = re.compile(
 )
 
 
-def guess_type(title: str, venue: str | None) -> str:
+def guess_type(title: str, venue: str | None) -> str | None:
     """A publication's type from words, for CV tools that do not say it (JSON Resume,
-    RenderCV): a thesis, a paper in proceedings, a journal article, else "other"."""
+    RenderCV): a thesis, a paper in proceedings, a journal article; None when the words say
+    nothing (a later import from a database fills an empty type, where a guessed "other"
+    would only be reported as a conflict)."""
     if "thesis" in title.lower() or "dissertation" in title.lower():
         return "thesis"
     if venue and "workshop" in venue.lower():
@@ -185,4 +187,4 @@ def guess_type(title: str, venue: str | None) -> str:
         return "conference"
     if venue and _JOURNAL_WORDS.search(venue):
         return "journal"
-    return "other"
+    return None

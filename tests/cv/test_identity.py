@@ -127,3 +127,19 @@ def test_without_dois_different_volumes_or_venue_kinds_are_different_works() -> 
     assert conference.same_work(work(title="Learning to Rank", year="2020", type="other")) == (
         "title"
     )
+
+
+def test_a_record_without_a_year_matches_its_title_in_any_year() -> None:
+    undated = work(title="Lecture notes on SMC")
+    dated = work(title="Lecture Notes on SMC", year="2016")
+    assert undated.same_work(dated) == "title"
+    assert (
+        work(title="Lecture notes", year="2015").same_work(work(title="Lecture notes", year="2016"))
+        is None
+    )
+    index: WorkIndex[str] = WorkIndex()
+    index.add(dated, "dated")
+    assert index.find(undated) == ("dated", "title")
+    other: WorkIndex[str] = WorkIndex()
+    other.add(undated, "undated")
+    assert other.find(dated) == ("undated", "title")

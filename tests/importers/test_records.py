@@ -83,8 +83,8 @@ def test_dates_and_joins_from_cv_tools() -> None:
         ("X", "Proceedings of the 36th ICML", "conference"),
         ("X", "NeurIPS 2021 Workshop on Privacy", "workshop"),
         ("X", "IEEE Transactions on Knowledge and Data Engineering", "journal"),
-        ("X", "Neural Networks", "other"),
+        ("X", "Neural Networks", None),
     ],
 )
-def test_types_guessed_from_words(title: str, venue: str, expected: str) -> None:
+def test_types_guessed_from_words(title: str, venue: str, expected: str | None) -> None:
     assert guess_type(title, venue) == expected
