@@ -265,11 +265,6 @@ def merge_into(
     return result
 
 
-def import_file(fmt: str, source: Path, into: Path, dry_run: bool = False) -> ImportResult:
-    """One file (kept for callers of the single-file form)."""
-    return import_files(fmt, [source], into, dry_run)
-
-
 def _item_line(item: Planned) -> list[str]:
     title = item.incoming.title[:70]
     why = f", {MATCH_REASONS[item.matched]}" if item.matched else ""

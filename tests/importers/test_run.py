@@ -359,3 +359,10 @@ def test_several_bibtex_files_share_their_macros(tmp_path: Path) -> None:
     venues = {p.venue for p in load_cv(cv).cv.publications}
     assert "Information Processing Letters" in venues and "ipl" not in venues
     assert "unknown @string macro tpami" in result.stderr
+
+
+def test_the_command_offers_every_format_the_driver_reads() -> None:
+    from assembler.cli import main as cli
+    from assembler.importers.run import FORMATS
+
+    assert cli.IMPORT_FORMATS == FORMATS
