@@ -362,7 +362,7 @@ def test_several_bibtex_files_share_their_macros(tmp_path: Path) -> None:
 
 
 def test_the_command_offers_every_format_the_driver_reads() -> None:
-    from assembler.cli import main as cli
+    from assembler.cli.main import IMPORT_FORMATS
     from assembler.importers.run import FORMATS
 
-    assert cli.IMPORT_FORMATS == FORMATS
+    assert IMPORT_FORMATS == FORMATS
