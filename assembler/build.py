@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from assembler.cv.dates import PartialDate
 from assembler.cv.group import Group, expand_data_paths, group_name, merge
 from assembler.cv.load import LoadedCV, load_cv
+from assembler.cv.names import own_names
 from assembler.cv.sections import SECTIONS
 from assembler.output.names import inside, output_name, slug
 from assembler.output.write import write_all
@@ -25,8 +26,13 @@ from assembler.profile.model import parse_period
 from assembler.render.docx import render_docx
 from assembler.select.engine import Selection, select
 from assembler.select.explain import explain
+from assembler.select.fields import Context
 from assembler.select.fit import drop_lowest, droppable
+from assembler.select.required import Missing, missing_facts
 from assembler.shape.context import build_context, style_for
+
+# The language tag a document of each profile language carries (spelling, hyphenation).
+LOCALES = {"en": "en-GB", "de": "de-DE"}
 
 if TYPE_CHECKING:
     from assembler.render.pages import Measured
@@ -47,6 +53,7 @@ class BuildRequest:
     pdf: bool = False
     check_pages: bool = False
     fit: bool = False
+    strict: bool = False  # warnings (missing required facts, ...) are errors
     progress: Progress | None = None  # wraps the list of person files while they load
 
     @property
@@ -129,6 +136,8 @@ class _Job:
     pages: dict[Path, int] = field(default_factory=dict)
     pdfs: dict[Path, bytes] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
+    missing: list[Missing] = field(default_factory=list)
+    status_on: date | None = None
 
 
 def _names(job: _Job) -> dict[str, str]:
@@ -147,26 +156,37 @@ def _render(job: _Job, selection: Selection) -> tuple[dict[Path, bytes], list[Pa
     values = _names(job)
     where = str(loaded.document.file if loaded.document else loaded.path)
     when = document_time(request.as_of)
-    title = profile.description or loaded.name
+    style = style_for(cv, profile)
+    title = f"{style.labels['title']} – {job.group.name}"
+    author = job.group.name
     files: dict[Path, bytes] = {}
     documents: list[Path] = []
     if profile.documents:
-        context = build_context(cv, profile, selection, job.group.members).as_mapping()
+        context = build_context(
+            cv, profile, selection, job.group.members, job.missing, job.status_on
+        ).as_mapping()
         for index, spec in enumerate(profile.documents):
             template = find_template(
                 spec.template, loaded, ("documents", index, "template"), request.cwd
             )
             target = inside(request.out_dir, output_name(spec.output, values, where))
-            files[target] = render_docx(template, context, when, title, cv.person.name)
+            files[target] = render_docx(
+                template, context, when, title, author, LOCALES[profile.language]
+            )
             documents.append(target)
     if profile.workbooks:
         # openpyxl takes a tenth of a second to import: only when a workbook is made.
         from assembler.render.xlsx import render_workbook
-        from assembler.select.fields import Context
         from assembler.shape.columns import SheetContext
 
-        style = style_for(cv, profile)
-        sheet_context = SheetContext(style, Context(style.own, request.as_of), job.group.members)
+        summary = cv.supervision.summary if cv.supervision else None
+        sheet_context = SheetContext(
+            style,
+            Context(style.own, request.as_of, job.status_on),
+            job.group.members,
+            notes={"supervision": summary} if summary else {},
+            period=job.period_text is not None,
+        )
         for index, book in enumerate(profile.workbooks):
             book_template = None
             if book.template:
@@ -174,9 +194,11 @@ def _render(job: _Job, selection: Selection) -> tuple[dict[Path, bytes], list[Pa
                     book.template, loaded, ("workbooks", index, "template"), request.cwd
                 )
             target = inside(request.out_dir, output_name(book.output, values, where))
-            rendered = render_workbook(book, selection, sheet_context, book_template, when, title)
+            rendered = render_workbook(
+                book, selection, sheet_context, book_template, when, title, author
+            )
             files[target] = rendered.data
-            job.warnings += rendered.warnings
+            job.warnings += [replace(w, file=w.file or where) for w in rendered.warnings]
     return files, documents
 
 
@@ -195,6 +217,41 @@ def _load_group(
     return group, list(group.warnings)
 
 
+def _selection_warnings(
+    loaded: LoadedProfile, selection: Selection, missing: list[Missing]
+) -> list[Problem]:
+    """What the documents of this run will lack: sort keys no entry has a value for (they
+    order nothing), and every required fact the CV does not give."""
+    problems = []
+    for name, section in selection.sections.items():
+        for key in section.empty_keys:
+            file, line = loaded.locate(name, "sort")
+            problems.append(
+                Problem(
+                    f"no {section.source} entry has a value for {key!r}, so it does not "
+                    "order this list",
+                    file=file,
+                    line=line,
+                    path=f"sections.{name}",
+                    severity="warning",
+                    hint="Add the values to the CV, or sort by another key (see `-significance`)",
+                )
+            )
+    file = str(loaded.document.file if loaded.document else loaded.path)
+    for item in missing:
+        problems.append(
+            Problem(
+                item.message(),
+                file=file,
+                path=item.section,
+                entry_id=item.entry_id,
+                severity="warning",
+                hint="Add it to the CV; the document shows a placeholder until then",
+            )
+        )
+    return problems
+
+
 def _prepare(request: BuildRequest, cache: dict[tuple[Path, ...], Group]) -> _Job:
     group, warnings = _load_group(request, cache)
     loaded_profile = load_profile(request.profile, request.cwd)
@@ -205,6 +262,19 @@ def _prepare(request: BuildRequest, cache: dict[tuple[Path, ...], Group]) -> _Jo
     period_text, period = resolve_period(request, loaded_profile)
     selection = select(group.cv, loaded_profile, request.as_of, period)
     job = _Job(request, group, loaded_profile, period_text, selection, warnings=warnings)
+    if period is not None:  # a report says what was running at the end of its period
+        job.status_on = min(period[1].last_day(), request.as_of)
+    context = Context(
+        own_names(group.cv.person.name, group.cv.person.name_variants),
+        request.as_of,
+        job.status_on,
+    )
+    job.missing = missing_facts(group.cv, loaded_profile.profile, selection, context)
+    job.warnings += _selection_warnings(loaded_profile, selection, job.missing)
+    if request.strict and job.warnings:
+        raise ProblemsError(
+            [replace(w, severity="error") for w in job.warnings], "the run (--strict)"
+        )
     job.files, job.documents = _render(job, selection)
     return job
 
@@ -311,7 +381,7 @@ def build_all(requests: list[BuildRequest]) -> list[BuildResult]:
             own.update(
                 {inside(job.request.out_dir, path.name): data for path, data in job.pdfs.items()}
             )
-        report = explain(job.selection, job.loaded_profile.name, job.request.as_of)
+        report = explain(job.selection, job.loaded_profile.name, job.request.as_of, job.missing)
         if job.request.explain:
             name = f"{slug(job.loaded_profile.name)}.selection.md"
             own[inside(job.request.out_dir, name)] = report.encode("utf-8")

@@ -141,6 +141,12 @@ DATA_OPTION = click.option(
     is_flag=True,
     help="Print why each entry is in or out; also write <profile>.selection.md.",
 )
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Treat warnings (facts the profile requires that the CV lacks, sort keys without "
+    "values) as errors: exit code 1 and nothing written.",
+)
 @click.version_option(__version__, prog_name="assemble")
 @click.pass_context
 def main(
@@ -155,6 +161,7 @@ def main(
     check_pages: bool,
     fit: bool,
     explain: bool,
+    strict: bool,
 ) -> None:
     """Assemble funder-specific CVs and reports from one master CV in YAML.
 
@@ -183,6 +190,7 @@ def main(
             explain=explain,
             pdf=pdf,
             check_pages=check_pages,
+            strict=strict,
             fit=fit,
             progress=_progress,
         )

@@ -72,10 +72,35 @@ _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNOREC
 _DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 _ORCID = re.compile(r"^(?:https?://orcid\.org/)?(\d{4}-\d{4}-\d{4}-\d{3}[\dX])$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# How degrees are written: what makes an education entry a doctorate, or school.
+_DOCTORATE = re.compile(
+    r"\bph\.?\s?d\b|doctor|\bdr\.|promotion|dphil|\bd\.?\s?sc\b|doktor", re.IGNORECASE
+)
+_SCHOOL = re.compile(
+    r"abitur|matura|high school|a[- ]levels?|baccalaur[ée]at|secondary|gymnasium|school",
+    re.IGNORECASE,
+)
+_HABILITATION = re.compile(r"habilitation|venia legendi", re.IGNORECASE)
+EducationStage = Literal["school", "studies", "doctorate", "habilitation"]
+# Filing statuses from weakest to strongest; a patent is as strong as its best filing.
+FILING_STRENGTH = {"filed": 1, "pending": 1, "published": 2, "granted": 3}
 
 
 def _lowercase(value: Any) -> Any:
     return value.strip().lower() if isinstance(value, str) else value
+
+
+def _contract_end(value: Any) -> Any:
+    if isinstance(value, str) and value.strip().lower() in ("permanent", "unbefristet"):
+        return "permanent"
+    return value
+
+
+EXTRA_DESCRIPTION = (
+    "Free fields for your own templates (`{{ e.extra.x }}`); the only place where unknown "
+    "keys are allowed"
+)
+NOTE_DESCRIPTION = "A remark for yourself; the bundled templates do not print it"
 
 
 class Model(BaseModel):
@@ -86,6 +111,8 @@ class Entry(Model):
     """An entry of a list section. ``id`` is derived from the content when left out."""
 
     id: Id | None = Field(None, description="Stable slug; derived from the content when omitted")
+    note: Text | None = Field(None, description=NOTE_DESCRIPTION)
+    extra: dict[str, Any] = Field(default_factory=dict, description=EXTRA_DESCRIPTION)
 
     def span(self) -> Span | None:
         """The days this entry covers, for date windows; None when it has no date."""
@@ -93,7 +120,7 @@ class Entry(Model):
 
 
 class RangeEntry(Entry):
-    start: PartialDate | None = None
+    start: PartialDate | None = Field(None, description="First month, day or year")
     end: EndDate = Field(None, description="Leave out or write `present` while ongoing")
 
     def span(self) -> Span | None:
@@ -105,8 +132,21 @@ class RangeEntry(Entry):
 
 
 class Link(Model):
-    label: Text | None = None
-    url: Text
+    label: Text | None = Field(None, description='What the link is, e.g. "slides", "GitHub"')
+    url: Text = Field(description="The address")
+
+
+class LocalizedText(Model):
+    """The same text in several languages; a profile prints its own language's."""
+
+    en: Text | None = None
+    de: Text | None = None
+
+
+LocalizedOrText = Annotated[
+    Annotated[Text, Tag("text")] | Annotated[LocalizedText, Tag("localized")],
+    Discriminator(lambda value: "localized" if isinstance(value, dict | LocalizedText) else "text"),
+]
 
 
 class Person(Model):
@@ -116,15 +156,38 @@ class Person(Model):
         default_factory=list,
         description='How the person appears in author lists, e.g. "Lapuschkin S", "Bach S"',
     )
+    family_name: Text | None = Field(
+        None, description="The family name, when it is not the last word of `name`"
+    )
+    given_names: Text | None = Field(
+        None, description="The given names, when they are not the words before the family name"
+    )
     birth_date: PartialDate | None = None
     birth_place: Text | None = None
-    nationality: Text | None = None
-    orcid: Code | None = None
+    nationality: LocalizedOrText | None = Field(
+        None, description="As printed, or per language: {en: German, de: deutsch}"
+    )
+    orcid: Code | None = Field(None, description="ORCID iD, e.g. 0000-0002-1825-0097")
+    identifiers: dict[Text, Code] = Field(
+        default_factory=dict,
+        description="Researcher identifiers by scheme: orcid, scopus, researcherid, "
+        "era_commons, ...",
+    )
+    career_stage: Text | None = Field(
+        None,
+        description="The researcher's career stage as a funder asks for it (Horizon Europe: "
+        "A to D; R1 to R4)",
+    )
     email: Text | None = None
     phone: Code | None = None
-    affiliation: Text | None = None
-    address: Text | None = None
-    links: list[Link] = Field(default_factory=list)
+    affiliation: Text | None = Field(None, description="Institution as it heads the CV")
+    country: Text | None = Field(None, description="Country of the current institution")
+    address: Text | None = Field(None, description="Postal address of the institution")
+    links: list[Link] = Field(
+        default_factory=list,
+        description='Web pages; one labelled "website" or "homepage" is the personal website',
+    )
+    extra: dict[str, Any] = Field(default_factory=dict, description=EXTRA_DESCRIPTION)
 
     @field_validator("orcid")
     @classmethod
@@ -155,22 +218,21 @@ class Person(Model):
         return f"{self.honorific} {self.name}" if self.honorific else self.name
 
 
-class LocalizedText(Model):
-    en: Text | None = None
-    de: Text | None = None
-
-
-Bio = Annotated[
-    Annotated[Text, Tag("text")] | Annotated[LocalizedText, Tag("localized")],
-    Discriminator(lambda value: "localized" if isinstance(value, dict | LocalizedText) else "text"),
-]
+Bio = LocalizedOrText
 
 
 class Position(RangeEntry):
-    organization: Text | None = None
-    unit: Text | None = None
-    role: Text | None = None
-    location: Text | None = None
+    organization: Text | None = Field(None, description="University, institute or company")
+    unit: Text | None = Field(None, description="Faculty, department or group")
+    role: Text | None = Field(None, description='The position held, e.g. "Postdoc"')
+    location: Text | None = Field(None, description='City and country, e.g. "Berlin, Germany"')
+    contract_end: Annotated[
+        PartialDate | Literal["permanent"] | None, BeforeValidator(_contract_end)
+    ] = Field(
+        None,
+        description="When the contract of a current position ends, or `permanent` (DFG asks "
+        "for it)",
+    )
     description: Text | None = None
 
     @model_validator(mode="after")
@@ -181,14 +243,40 @@ class Position(RangeEntry):
 
 
 class Education(RangeEntry):
-    degree: Text | None = None
-    field: Text | None = None
-    institution: Text | None = None
+    degree: Text | None = Field(None, description='E.g. "PhD", "Master of Science"')
+    field: Text | None = Field(None, description="Subject")
+    institution: Text | None = Field(None, description="University or school")
+    unit: Text | None = Field(None, description="Faculty or department")
     grade: Text | None = None
-    thesis: Text | None = None
+    thesis: Text | None = Field(None, description="Title of the thesis")
     supervisor: Text | None = None
-    location: Text | None = None
+    location: Text | None = Field(None, description='City and country, e.g. "Berlin, Germany"')
+    awarded: PartialDate | None = Field(
+        None, description="The day the degree was awarded (the PhD date funders ask for)"
+    )
+    level: EducationStage | None = Field(
+        None,
+        description="school, studies, doctorate or habilitation; read from `degree` when left out",
+    )
     description: Text | None = None
+
+    @property
+    def stage(self) -> EducationStage:
+        """``level``, else what the degree's name says (Abitur: school; PhD: doctorate)."""
+        if self.level is not None:
+            return self.level
+        text = f"{self.degree or ''} {self.institution or ''}"
+        if _HABILITATION.search(text):
+            return "habilitation"
+        if _DOCTORATE.search(self.degree or ""):
+            return "doctorate"
+        if _SCHOOL.search(text):
+            return "school"
+        return "studies"
+
+    @property
+    def doctorate(self) -> bool:
+        return self.stage == "doctorate"
 
     @model_validator(mode="after")
     def _named(self) -> Education:
@@ -208,10 +296,14 @@ class Project(RangeEntry):
     role: Annotated[ProjectRole | None, BeforeValidator(_lowercase)] = Field(
         None, description="lead, coordinator or participant"
     )
-    funder: Text | None = None
-    programme: Text | None = None
+    funder: Text | None = Field(None, description='The funding body, e.g. "DFG", "EU"')
+    programme: Text | None = Field(None, description='E.g. "Horizon Europe", "ERC StG"')
     grant_id: Code | None = None
-    budget: Budget | None = None
+    budget: Budget | None = Field(None, description="Your share or the whole grant")
+    application: Literal["submitted"] | None = Field(
+        None,
+        description="`submitted` for a grant application under review (not yet a project)",
+    )
     partners: list[Text] = Field(default_factory=list)
     description: Text | None = None
 
@@ -259,7 +351,9 @@ class Publication(Entry):
     doi: Text | None = None
     url: Text | None = None
     links: list[Link] = Field(default_factory=list)
-    note: Text | None = None
+    note: Text | None = Field(
+        None, description='Printed after the reference, e.g. "Accepted at NeurIPS 2025"'
+    )
     citations: CitationCount | None = None
     selected: bool = False
     open_access: bool | None = None
@@ -282,6 +376,11 @@ class Publication(Entry):
         return Span(self.year, self.year) if self.year else None
 
     @property
+    def edited(self) -> bool:
+        """An edited volume: editors but no authors (printed under its own heading)."""
+        return not self.authors and bool(self.editors)
+
+    @property
     def citation_count(self) -> int | None:
         if self.citations is None:
             return None
@@ -294,7 +393,7 @@ class Talk(Entry):
     event: Text | None = None
     location: Text | None = None
     kind: Annotated[TalkKind | None, BeforeValidator(_lowercase)] = None
-    note: Text | None = None
+    note: Text | None = Field(None, description="Printed after the talk, e.g. a session")
     url: Text | None = None
 
     def span(self) -> Span | None:
@@ -325,15 +424,32 @@ class Award(Entry):
 
 
 class Filing(Model):
-    number: Code | None = None
-    status: Text | None = None
-    date: PartialDate | None = None
+    number: Code | None = Field(None, description="The publication or patent number, as printed")
+    status: Annotated[Text | None, BeforeValidator(_lowercase)] = Field(
+        None, description="filed, pending, published or granted"
+    )
+    date: PartialDate | None = Field(None, description="The date of that status")
 
 
 class Patent(Entry):
     title: Text
     year: PartialDate | None = None
     filings: list[Filing] = Field(default_factory=list)
+
+    @property
+    def granted(self) -> bool:
+        return any(filing.status == "granted" for filing in self.filings)
+
+    def strongest_filing(self) -> Filing | None:
+        """The filing that shows what the patent has reached (granted over published over
+        filed; the later one at equal strength)."""
+        known = [f for f in self.filings if f.status in FILING_STRENGTH]
+        if not known:
+            return None
+        return max(
+            known,
+            key=lambda f: (FILING_STRENGTH[f.status or ""], f.date.sort_key() if f.date else ()),
+        )
 
     def span(self) -> Span | None:
         dates = [filing.date for filing in self.filings if filing.date]

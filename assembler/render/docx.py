@@ -18,6 +18,8 @@ from typing import Any
 
 import docx
 from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docxtpl import DocxTemplate, RichText
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError, meta
 from jinja2.exceptions import SecurityError
@@ -49,18 +51,47 @@ def make_environment() -> SandboxedEnvironment:
     )
 
 
-def to_docx_values(value: Any) -> Any:
+def to_docx_values(value: Any, template: DocxTemplate) -> Any:
     """Replace neutral ``Rich`` values by docxtpl RichText, everywhere in the context."""
     if isinstance(value, Rich):
         rich = RichText()
         for run in value:
-            rich.add(run.text, bold=run.bold)
+            url = template.build_url_id(run.url) if run.url else None
+            style = "Hyperlink" if url else None
+            rich.add(run.text, bold=run.bold, italic=run.italic, url_id=url, style=style)
         return rich
     if isinstance(value, dict):
-        return {key: to_docx_values(item) for key, item in value.items()}
+        return {key: to_docx_values(item, template) for key, item in value.items()}
     if isinstance(value, list):
-        return [to_docx_values(item) for item in value]
+        return [to_docx_values(item, template) for item in value]
     return value
+
+
+def set_language(document: docx.document.Document, language: str) -> None:
+    """Tag the document's text with its language (``de-DE``, ``en-GB``), so Word and
+    LibreOffice spell-check and hyphenate it as that language."""
+    styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles.insert(0, defaults)
+    run_defaults = defaults.find(qn("w:rPrDefault"))
+    if run_defaults is None:
+        run_defaults = OxmlElement("w:rPrDefault")
+        defaults.insert(0, run_defaults)
+    properties = run_defaults.find(qn("w:rPr"))
+    if properties is None:
+        properties = OxmlElement("w:rPr")
+        run_defaults.append(properties)
+    lang = properties.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        properties.append(lang)
+    for attribute in ("w:val", "w:eastAsia", "w:bidi"):
+        lang.set(qn(attribute), language)
+    for element in styles.iter(qn("w:lang")):  # styles that name another language
+        if element is not lang:
+            element.set(qn("w:val"), language)
 
 
 def _problem(template: Path, message: str, near: str = "", hint: str = "") -> Problem:
@@ -181,7 +212,12 @@ def set_properties(
 
 
 def render_docx(
-    path: Path, context: dict[str, Any], when: datetime, title: str, author: str
+    path: Path,
+    context: dict[str, Any],
+    when: datetime,
+    title: str,
+    author: str,
+    language: str = "en-GB",
 ) -> bytes:
     """Render one template to the bytes of a .docx, or raise ``ProblemsError``."""
     check_package(path)
@@ -194,7 +230,7 @@ def render_docx(
             [_problem(path, f"cannot open the template: {exc}")], str(path)
         ) from None
     check_template(template, path, context, env)
-    values = to_docx_values(context)
+    values = to_docx_values(context, template)
     try:
         template.render(values, jinja_env=env, autoescape=True)
     except UndefinedError as exc:
@@ -216,6 +252,7 @@ def render_docx(
             [_problem(path, f"template error: {exc}", " ".join(near.split()))], str(path)
         ) from None
     set_properties(template.docx, when, title, author)
+    set_language(template.docx, language)
     buffer = io.BytesIO()
     template.save(buffer)
     data = normalise_zip(buffer.getvalue())

@@ -23,7 +23,6 @@ from typing import Any
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.chart import BarChart, PieChart, Reference
-from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.table import Table, TableColumn
 from openpyxl.worksheet.worksheet import Worksheet
@@ -33,10 +32,16 @@ from assembler.problems import Problem, ProblemsError
 from assembler.profile.model import SheetSpec, WorkbookSpec
 from assembler.render.cells import CellError, set_cell
 from assembler.render.package import normalise_zip, too_large
+from assembler.render.sheet_layout import (
+    HEADER_FONT,
+    empty_columns,
+    empty_note,
+    fit_row_heights,
+    print_setup,
+)
 from assembler.select.engine import Selection
 from assembler.shape.columns import SheetContext, column_value, display_width
 
-HEADER_FONT = Font(bold=True)
 MIN_WIDTH, MAX_WIDTH = 8, 60
 _UNSUPPORTED = (
     ("xl/media/", "images"),
@@ -125,14 +130,17 @@ def _rows(sheet: SheetSpec, selection: Selection, context: SheetContext) -> list
 
 
 def _counts(sheet: SheetSpec, selection: Selection, context: SheetContext) -> list[tuple[str, int]]:
+    """Entries per value, most first; a value prints as its label ("Journal articles", not
+    "journal") where the document's words have one."""
     section = selection.sections[sheet.section or ""]
-    counter = Counter(
-        column_value(entry, sheet.count_by or "", context) for entry in section.entries
-    )
-    return sorted(
-        ((str(k) if k is not None else "(none)", v) for k, v in counter.items()),
-        key=lambda item: (-item[1], item[0]),
-    )
+    field = sheet.count_by or ""
+    counter = Counter(column_value(entry, field, context) for entry in section.entries)
+    labels = context.style.labels
+    named = Counter[str]()
+    for key, count in counter.items():
+        text = str(key) if key is not None else "(none)"
+        named[labels.get(f"{field}_{text}", text)] += count
+    return sorted(named.items(), key=lambda item: (-item[1], item[0]))
 
 
 def _cell(ws: Worksheet, row: int, column: int, where: str) -> Cell:
@@ -234,8 +242,9 @@ def _extend_table(ws: Worksheet, table: Table | None, headers: list[str], ref: s
 
 def _fill_template_sheet(
     ws: Worksheet, headers: list[str], rows: list[list[tuple[Any, str]]]
-) -> None:
-    """Rows below the template's header, styled like its first data row."""
+) -> int:
+    """Rows below the template's header, styled like its first data row; returns the row
+    of the header."""
     table = next(iter(ws.tables.values()), None)
     if table is not None:
         header_row: int | None = int(re.findall(r"\d+", table.ref.split(":")[0])[0])
@@ -243,7 +252,7 @@ def _fill_template_sheet(
         header_row = _header_row(ws)
     if header_row is None:
         _plain_sheet(ws, headers, rows)
-        return
+        return 1
     positions, last = _header_columns(ws, header_row, headers)
     sample = list(ws[header_row + 1]) if ws.max_row > header_row else []
     styles = {
@@ -259,6 +268,7 @@ def _fill_template_sheet(
     first_column = table.ref.split(":")[0].rstrip("0123456789") if table is not None else "A"
     ref = f"{first_column}{header_row}:{get_column_letter(last)}{header_row + max(len(rows), 1)}"
     _extend_table(ws, table, headers, ref)
+    return header_row
 
 
 def _count_sheet(ws: Worksheet, sheet: SheetSpec, counts: list[tuple[str, int]]) -> None:
@@ -289,6 +299,58 @@ def _summary_sheet(ws: Worksheet, selection: Selection, labels: dict[str, str]) 
     _plain_sheet(ws, ["Section", "Entries"], rows)
 
 
+def _write_sheet(
+    ws: Worksheet,
+    sheet: SheetSpec,
+    selection: Selection,
+    context: SheetContext,
+    fresh: bool,
+) -> list[Problem]:
+    """One sheet's rows, then its print layout; warnings for columns empty in every row."""
+    header_row, count, plain = 1, 0, True
+    warnings: list[Problem] = []
+    if sheet.summary:
+        _summary_sheet(ws, selection, context.style.labels)
+        count = len(selection.sections)
+    elif sheet.count_by:
+        counts = _counts(sheet, selection, context)
+        _count_sheet(ws, sheet, counts)
+        count = len(counts)
+    else:
+        headers = list(sheet.columns)
+        rows = _rows(sheet, selection, context)
+        count = len(rows)
+        if fresh or (ws.max_row <= 1 and ws.max_column <= 1 and ws["A1"].value is None):
+            _plain_sheet(ws, headers, rows)
+        else:
+            header_row, plain = _fill_template_sheet(ws, headers, rows), False
+        values = [[value for value, _ in row] for row in rows]
+        warnings += [
+            Problem(
+                f"sheet {sheet.name!r}: the column {header!r} is empty in every row",
+                severity="warning",
+                hint=f"Add `{sheet.columns[header]}` to the {sheet.section} entries of the CV, "
+                "or leave the column out of the profile",
+            )
+            for header in empty_columns(headers, values)
+        ]
+    if count == 0:
+        empty_note(ws, header_row + 1, _empty_text(sheet, context))
+    else:
+        fit_row_heights(ws, header_row + 1, header_row + count, wrap=plain)
+    print_setup(ws, header_row)
+    return warnings
+
+
+def _empty_text(sheet: SheetSpec, context: SheetContext) -> str:
+    """The line of a sheet without entries: a section's note (supervision's summary), else
+    "None" / "None in this period"."""
+    note = context.notes.get(sheet.section or "")
+    if note:
+        return note
+    return context.style.labels["none_in_period" if context.period else "none"]
+
+
 def render_workbook(
     spec: WorkbookSpec,
     selection: Selection,
@@ -296,6 +358,7 @@ def render_workbook(
     template: Path | None,
     when: datetime,
     title: str,
+    author: str = "",
 ) -> RenderedWorkbook:
     warnings = inspect_template(template) if template else []
     workbook = load_workbook(template) if template else Workbook()
@@ -313,21 +376,11 @@ def render_workbook(
                 [Problem(f"{sheet.name!r} is a chart sheet in the template", file=str(template))],
                 str(template),
             )
-        ws = found
-        if sheet.summary:
-            _summary_sheet(ws, selection, context.style.labels)
-        elif sheet.count_by:
-            _count_sheet(ws, sheet, _counts(sheet, selection, context))
-        else:
-            headers = list(sheet.columns)
-            rows = _rows(sheet, selection, context)
-            if fresh or (ws.max_row <= 1 and ws.max_column <= 1 and ws["A1"].value is None):
-                _plain_sheet(ws, headers, rows)
-            else:
-                _fill_template_sheet(ws, headers, rows)
+        warnings += _write_sheet(found, sheet, selection, context, fresh)
     properties = workbook.properties
     properties.created = properties.modified = when
     properties.lastModifiedBy = "assemble"
+    properties.creator = author or properties.creator
     properties.title = title
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:

@@ -108,9 +108,9 @@ def test_group_annual_report_counts_a_shared_paper_once(team: Path) -> None:
     summary = dict(workbook["Summary"].iter_rows(min_row=2, values_only=True))
     assert summary["Publications"] == 3
     assert dict(workbook["Outputs by type"].iter_rows(min_row=2, values_only=True)) == {
-        "journal": 1,
-        "conference": 1,
-        "workshop": 1,
+        "Journal articles": 1,
+        "Conference papers": 1,
+        "Workshop papers": 1,
     }
     awards = list(workbook["Awards"].iter_rows(min_row=2, values_only=True))
     assert awards == [(2024, "Bob's prize", None, "Bob Builder")]
