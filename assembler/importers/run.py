@@ -220,11 +220,13 @@ def import_files(
         loaded = checked(original, into)
     assert loaded is not None
     result = ImportResult(MergePlan(), problems, created=created)
+    # A record with no fields only carries a warning (an erratum, a gone ORCID work).
+    records = [record for record in parsed.publications if record.fields]
     return merge_into(
         original,
         loaded,
         into,
-        parsed.publications,
+        records,
         result,
         dry_run,
         include_others,
