@@ -288,7 +288,12 @@ def _item_line(item: Planned) -> list[str]:
         names = fields.get("authors") or fields.get("editors") or []
         who = "authors" if fields.get("authors") else "editors"
         listed = ", ".join(map(str, names[:4])) + (", …" if len(names) > 4 else "")
-        return [f"? not yours, left out: {title} ({item.incoming.source}; {who}: {listed})"]
+        cut = (
+            "; the list is cut (et al.), so you may be among the others"
+            if (names and names[-1] == "et al.")
+            else ""
+        )
+        return [f"? not yours, left out: {title} ({item.incoming.source}; {who}: {listed}{cut})"]
     return [f"- skipped {item.incoming.source}: {item.reason}"]
 
 

@@ -366,3 +366,12 @@ def test_the_command_offers_every_format_the_driver_reads() -> None:
     from assembler.importers.run import FORMATS
 
     assert IMPORT_FORMATS == FORMATS
+
+
+def test_a_cut_author_list_without_the_person_is_held_for_review(tmp_path: Path) -> None:
+    cv = write_ada(tmp_path / "cv.yaml")
+    file = CORPUS / "bibtex" / "authors-corporate-and-long.bib"
+    result = run("bibtex", str(file), "--into", str(cv), "--dry-run")
+    (line,) = [line for line in result.stdout.splitlines() if "tanaka2021federated" in line]
+    assert line.startswith("? not yours, left out: Federated variational inference")
+    assert line.endswith("the list is cut (et al.), so you may be among the others)")
