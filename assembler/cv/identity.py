@@ -13,8 +13,9 @@ imports and ``enrich`` match incoming records with it. Two records are the same 
 Whatever matched, two records whose DOIs differ are never the same work (a conference and a
 journal version, two Zenodo versions, volumes 1 and 2), and neither are two with different
 arXiv ids. Without DOIs (Google Scholar exports have none), a title match is not enough when
-the records name different volumes, or one is a journal article and the other a paper in
-proceedings: those are volumes 1 and 2 of a book, or the conference and the journal version.
+the records name different volumes, issues or first pages, or one is a journal article and the
+other a paper in proceedings: those are volumes 1 and 2 of a book, a recurring column
+("Editorial") in two issues, or the conference and the journal version.
 A preprint is not the same work as its published version; ``preprint_of`` tells when one is
 the other's preprint, so imports can link them instead.
 """
@@ -97,6 +98,8 @@ class WorkId:
     preprint: bool = False
     volume: str = ""
     venue_kind: str = ""  # "journal" or "proceedings" when the type says which
+    issue: str = ""
+    first_page: str = ""
 
     def conflicts(self, other: WorkId) -> bool:
         """Different DOIs or different arXiv ids: never the same work."""
@@ -120,6 +123,8 @@ class WorkId:
             and self.preprint == other.preprint  # a preprint is not its published version
             and not _differ(self.volume, other.volume)
             and not _differ(self.venue_kind, other.venue_kind)
+            and not _differ(self.issue, other.issue)
+            and not _differ(self.first_page, other.first_page)
         ):
             return "title"
         return None
@@ -134,6 +139,12 @@ _VENUE_KINDS = {"journal": "journal", "conference": "proceedings", "workshop": "
 
 def _volume(value: object) -> str:
     return "".join(str(value or "").split()).casefold()
+
+
+def _first_page(value: object) -> str:
+    """The first page of "968–980" or "pp. 968-980": where in its issue a work starts."""
+    match = re.search(r"[A-Za-z]*\d+", str(value or ""))
+    return match[0].casefold() if match else ""
 
 
 def preprint_of(preprint: WorkId, published: WorkId) -> bool:
@@ -163,6 +174,8 @@ def work_id(publication: Publication) -> WorkId:
         preprint=publication.type == "preprint",
         volume=_volume(publication.volume),
         venue_kind=_VENUE_KINDS.get(publication.type or "", ""),
+        issue=_volume(publication.issue),
+        first_page=_first_page(publication.pages),
     )
 
 
@@ -188,6 +201,8 @@ def work_id_of_fields(fields: Mapping[str, Any]) -> WorkId:
         preprint=fields.get("type") == "preprint",
         volume=_volume(fields.get("volume")),
         venue_kind=_VENUE_KINDS.get(str(fields.get("type") or ""), ""),
+        issue=_volume(fields.get("issue")),
+        first_page=_first_page(fields.get("pages")),
     )
 
 
@@ -210,6 +225,8 @@ class _Slot(Generic[T]):
             preprint=self.work.preprint and other.preprint,
             volume=self.work.volume or other.volume,
             venue_kind=self.work.venue_kind or other.venue_kind,
+            issue=self.work.issue or other.issue,
+            first_page=self.work.first_page or other.first_page,
         )
 
 

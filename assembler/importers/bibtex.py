@@ -79,6 +79,7 @@ _URL_IN_TEXT = re.compile(r"\\url\{([^{}]+)\}|(https?://[^\s{}\\,;]+)")
 _LINK_FIELDS = ("html", "pdf", "code", "slides", "poster", "video", "website", "blog", "supp")
 _TRUE = {"true", "yes", "1"}
 _DELIMITERS = re.compile(r'[{}"]')
+_YEAR_RANGE = re.compile(r"^(\d{4})\s*[-–—/]+\s*\d{4}$")
 _COMMENT = re.compile(r"@comment\s*\{", re.IGNORECASE)
 _MARKERS = re.compile(r"[*†‡∗]")  # equal-contribution marks are not part of names
 _EXTENDED = re.compile(r"^\s*(?:family|given|prefix|suffix)\s*=", re.IGNORECASE)
@@ -289,6 +290,9 @@ def _date(raw: _Raw) -> tuple[str | None, str | None, str | None]:
             rest = date[match.end() :].strip()
             return found, (f"dated {date}" if rest else None), None
     year = raw.text("year")
+    span = _YEAR_RANGE.match(year or "")
+    if span:  # "1995--1996": the first year, the range kept in the note
+        return span[1], f"dated {year}", None
     month = raw.text("month")
     if not (year and month and re.fullmatch(r"\d{4}", year)):
         return year, None, None

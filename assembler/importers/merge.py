@@ -159,9 +159,10 @@ class _Planner:
     def __init__(self, existing: list[dict[str, Any]]) -> None:
         self.index: WorkIndex[dict[str, Any]] = WorkIndex()
         for entry in existing:
-            work = work_id_of_fields(entry)
-            if self.index.add_copy(work) is None:
-                self.index.add(work, entry)
+            # Each entry of the CV is its own work here (two that look alike are the person's
+            # to merge, and `check` says so): mixing their identifiers would make the outcome
+            # of the next import depend on the order of the file.
+            self.index.add(work_id_of_fields(entry), entry)
         self.taken = {str(entry["id"]) for entry in existing if entry.get("id")}
         self.positions = {id(entry): index for index, entry in enumerate(existing)}
         self.pending: dict[int, Planned] = {}  # id(entry dict) -> its planned add

@@ -315,9 +315,12 @@ def describe(result: ImportResult, into: Path, dry_run: bool) -> list[str]:
             f"{foreign} record(s) do not name you among their authors (person.name or "
             "person.name_variants) and were left out; add --include-others to import them"
         )
-    counts = {
-        action: len(plan.of(action)) for action in ("add", "update", "link", "unchanged", "skip")
-    }
+    counts = {action: len(plan.of(action)) for action in ("add", "update", "skip")}
+    # A preprint already linked changes nothing; one linked to an entry added now does.
+    added = {item.entry_id for item in plan.of("add")}
+    linked = [item for item in plan.of("link") if item.changes or item.entry_id in added]
+    counts["link"] = len(linked)
+    counts["unchanged"] = len(plan.of("unchanged")) + len(plan.of("link")) - len(linked)
     conflicts = sum(len(item.conflicts) for item in plan.items)
     summary = (
         f"{into}: {result.changed} changed: {counts['add']} added, {counts['update']} updated, "

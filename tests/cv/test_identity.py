@@ -143,3 +143,20 @@ def test_a_record_without_a_year_matches_its_title_in_any_year() -> None:
     other: WorkIndex[str] = WorkIndex()
     other.add(undated, "undated")
     assert other.find(dated) == ("undated", "title")
+
+
+def test_without_dois_different_issues_or_first_pages_are_different_works() -> None:
+    # A recurring column in two issues of one volume.
+    first = work(title="Editorial comments", year="2010", volume="31", issue="1", pages="3-4")
+    second = work(title="Editorial comments", year="2010", volume="31", issue="2", pages="99")
+    assert first.same_work(second) is None
+    assert (
+        work(title="T", year="2020", pages="968–980").same_work(
+            work(title="T", year="2020", pages="pp. 968-980")
+        )
+        == "title"
+    )
+    assert (
+        work(title="T", year="2020", pages="12").same_work(work(title="T", year="2020", pages="13"))
+        is None
+    )
