@@ -162,8 +162,10 @@ class Person(Model):
     given_names: Text | None = Field(
         None, description="The given names, when they are not the words before the family name"
     )
-    birth_date: PartialDate | None = None
-    birth_place: Text | None = None
+    birth_date: PartialDate | None = Field(
+        None, description="Date of birth (printed only by profiles that ask for it)"
+    )
+    birth_place: Text | None = Field(None, description="Place of birth")
     nationality: LocalizedOrText | None = Field(
         None, description="As printed, or per language: {en: German, de: deutsch}"
     )
@@ -178,8 +180,8 @@ class Person(Model):
         description="The researcher's career stage as a funder asks for it (Horizon Europe: "
         "A to D; R1 to R4)",
     )
-    email: Text | None = None
-    phone: Code | None = None
+    email: Text | None = Field(None, description="E-mail address")
+    phone: Code | None = Field(None, description="Telephone number, as printed")
     affiliation: Text | None = Field(None, description="Institution as it heads the CV")
     country: Text | None = Field(None, description="Country of the current institution")
     address: Text | None = Field(None, description="Postal address of the institution")
@@ -233,7 +235,7 @@ class Position(RangeEntry):
         description="When the contract of a current position ends, or `permanent` (DFG asks "
         "for it)",
     )
-    description: Text | None = None
+    description: Text | None = Field(None, description="What the position involved")
 
     @model_validator(mode="after")
     def _named(self) -> Position:
@@ -247,9 +249,9 @@ class Education(RangeEntry):
     field: Text | None = Field(None, description="Subject")
     institution: Text | None = Field(None, description="University or school")
     unit: Text | None = Field(None, description="Faculty or department")
-    grade: Text | None = None
+    grade: Text | None = Field(None, description='The grade, e.g. "summa cum laude"')
     thesis: Text | None = Field(None, description="Title of the thesis")
-    supervisor: Text | None = None
+    supervisor: Text | None = Field(None, description="Who supervised the thesis")
     location: Text | None = Field(None, description='City and country, e.g. "Berlin, Germany"')
     awarded: PartialDate | None = Field(
         None, description="The day the degree was awarded (the PhD date funders ask for)"
@@ -258,7 +260,7 @@ class Education(RangeEntry):
         None,
         description="school, studies, doctorate or habilitation; read from `degree` when left out",
     )
-    description: Text | None = None
+    description: Text | None = Field(None, description="What the studies covered")
 
     @property
     def stage(self) -> EducationStage:
@@ -291,21 +293,21 @@ class Budget(Model):
 
 
 class Project(RangeEntry):
-    acronym: Text | None = None
-    title: Text | None = None
+    acronym: Text | None = Field(None, description="The project's short name")
+    title: Text | None = Field(None, description="The project's title")
     role: Annotated[ProjectRole | None, BeforeValidator(_lowercase)] = Field(
         None, description="lead, coordinator or participant"
     )
     funder: Text | None = Field(None, description='The funding body, e.g. "DFG", "EU"')
     programme: Text | None = Field(None, description='E.g. "Horizon Europe", "ERC StG"')
-    grant_id: Code | None = None
+    grant_id: Code | None = Field(None, description="The funder's grant number")
     budget: Budget | None = Field(None, description="Your share or the whole grant")
     application: Literal["submitted"] | None = Field(
         None,
         description="`submitted` for a grant application under review (not yet a project)",
     )
-    partners: list[Text] = Field(default_factory=list)
-    description: Text | None = None
+    partners: list[Text] = Field(default_factory=list, description="Partner institutions")
+    description: Text | None = Field(None, description="What the project does")
 
     @model_validator(mode="after")
     def _named(self) -> Project:
@@ -315,8 +317,8 @@ class Project(RangeEntry):
 
 
 class AuthorName(Model):
-    family: Text
-    given: Text | None = None
+    family: Text = Field(description="Family name")
+    given: Text | None = Field(None, description="Given names or initials")
 
 
 Author = Annotated[
@@ -338,28 +340,47 @@ CitationCount = Annotated[
 
 
 class Publication(Entry):
-    type: Annotated[PublicationType | None, BeforeValidator(_lowercase)] = None
-    authors: list[Author] = Field(default_factory=list)
-    editors: list[Author] = Field(default_factory=list)
+    type: Annotated[PublicationType | None, BeforeValidator(_lowercase)] = Field(
+        None,
+        description="journal, conference, workshop, book, chapter, preprint, thesis, software, "
+        "dataset or other",
+    )
+    authors: list[Author] = Field(
+        default_factory=list,
+        description='The authors as printed ("Müller K-R") or as {family, given}',
+    )
+    editors: list[Author] = Field(
+        default_factory=list, description="The editors (of a book, or of the book a chapter is in)"
+    )
     year: PartialDate | None = Field(None, description="Year (or YYYY-MM / YYYY-MM-DD)")
-    title: Text
-    venue: Text | None = None
-    volume: Code | None = None
-    issue: Code | None = None
-    pages: Code | None = None
-    publisher: Text | None = None
-    doi: Text | None = None
-    url: Text | None = None
-    links: list[Link] = Field(default_factory=list)
+    title: Text = Field(description="The title")
+    venue: Text | None = Field(
+        None, description="Journal, proceedings, book or server it appeared in"
+    )
+    volume: Code | None = Field(None, description="Volume")
+    issue: Code | None = Field(None, description="Issue or number")
+    pages: Code | None = Field(None, description='Pages ("211–222") or article number')
+    publisher: Text | None = Field(None, description="Publisher")
+    doi: Text | None = Field(
+        None, description="DOI (10.xxxx/...), with or without https://doi.org/"
+    )
+    url: Text | None = Field(None, description="Where to read it, when it has no DOI")
+    links: list[Link] = Field(
+        default_factory=list, description="Further links (code, slides, data)"
+    )
     note: Text | None = Field(
         None, description='Printed after the reference, e.g. "Accepted at NeurIPS 2025"'
     )
-    citations: CitationCount | None = None
-    selected: bool = False
-    open_access: bool | None = None
-    significance: Text | None = None
-    contribution: Text | None = None
-    tags: list[Text] = Field(default_factory=list)
+    citations: CitationCount | None = Field(None, description="A count, or {count, source, as_of}")
+    selected: bool = Field(
+        False, description="Your own mark: show it first where a profile ranks outputs"
+    )
+    open_access: bool | None = Field(None, description="Freely readable")
+    significance: Text | None = Field(
+        None, description="A short note on its significance (ERC, MSCA, Horizon Europe ask for one)"
+    )
+    contribution: Text | None = Field(None, description="Your own role in it")
+    tags: list[Text] = Field(default_factory=list, description="Your own keywords")
     abstract: Text | None = Field(None, description="Imported from OpenAlex and the like")
 
     @field_validator("doi")
@@ -388,13 +409,15 @@ class Publication(Entry):
 
 
 class Talk(Entry):
-    title: Text
-    date: PartialDate | None = None
-    event: Text | None = None
-    location: Text | None = None
-    kind: Annotated[TalkKind | None, BeforeValidator(_lowercase)] = None
+    title: Text = Field(description="The talk's title")
+    date: PartialDate | None = Field(None, description="When it was given")
+    event: Text | None = Field(None, description="Conference, workshop or institution")
+    location: Text | None = Field(None, description="City and country")
+    kind: Annotated[TalkKind | None, BeforeValidator(_lowercase)] = Field(
+        None, description="keynote, invited, contributed, lecture, panel or other"
+    )
     note: Text | None = Field(None, description="Printed after the talk, e.g. a session")
-    url: Text | None = None
+    url: Text | None = Field(None, description="Slides or recording")
 
     def span(self) -> Span | None:
         return Span(self.date, self.date) if self.date else None
@@ -402,10 +425,10 @@ class Talk(Entry):
 
 class Teaching(RangeEntry):
     term: Code | None = Field(None, description='As printed, e.g. "WS 24/25" or "SS 13"')
-    course: Text
-    institution: Text | None = None
-    role: Text | None = None
-    description: Text | None = None
+    course: Text = Field(description="The course")
+    institution: Text | None = Field(None, description="Where it was taught")
+    role: Text | None = Field(None, description='Your role, e.g. "lecturer", "teaching assistant"')
+    description: Text | None = Field(None, description="What it covered")
 
     def span(self) -> Span | None:
         explicit = super().span()
@@ -415,9 +438,9 @@ class Teaching(RangeEntry):
 
 
 class Award(Entry):
-    name: Text
-    year: PartialDate | None = None
-    description: Text | None = None
+    name: Text = Field(description="The award's name")
+    year: PartialDate | None = Field(None, description="When it was awarded")
+    description: Text | None = Field(None, description="What it was for")
 
     def span(self) -> Span | None:
         return Span(self.year, self.year) if self.year else None
@@ -432,9 +455,12 @@ class Filing(Model):
 
 
 class Patent(Entry):
-    title: Text
-    year: PartialDate | None = None
-    filings: list[Filing] = Field(default_factory=list)
+    title: Text = Field(description="The invention's title")
+    year: PartialDate | None = Field(None, description="The year of the first filing")
+    filings: list[Filing] = Field(
+        default_factory=list,
+        description="Each filing: number, status (filed, pending, published, granted) and its date",
+    )
 
     @property
     def granted(self) -> bool:
@@ -462,9 +488,11 @@ class Patent(Entry):
 
 
 class Service(RangeEntry):
-    role: Text | None = None
-    organization: Text | None = None
-    description: Text | None = None
+    role: Text | None = Field(None, description='Your role, e.g. "programme committee member"')
+    organization: Text | None = Field(
+        None, description="The conference, journal, committee or institution"
+    )
+    description: Text | None = Field(None, description="What it involved")
 
     @model_validator(mode="after")
     def _named(self) -> Service:
@@ -474,9 +502,9 @@ class Service(RangeEntry):
 
 
 class Supervisee(RangeEntry):
-    name: Text
+    name: Text = Field(description="The person supervised")
     level: Text | None = Field(None, description="PhD, Master, Bachelor, PostDoc, ...")
-    role: Text | None = None
+    role: Text | None = Field(None, description='Your role, e.g. "main supervisor"')
 
 
 def _supervision_shorthand(value: Any) -> Any:
@@ -488,26 +516,31 @@ def _supervision_shorthand(value: Any) -> Any:
 
 
 class Supervision(Model):
-    summary: Text | None = None
-    people: list[Supervisee] = Field(default_factory=list)
+    summary: Text | None = Field(
+        None, description="A summary of your supervision, printed as written"
+    )
+    people: list[Supervisee] = Field(default_factory=list, description="The people you supervised")
 
 
 class Metric(Entry):
-    source: Text
-    as_of: PartialDate | None = None
+    source: Text = Field(description='Where the counts come from, e.g. "Google Scholar"')
+    as_of: PartialDate | None = Field(None, description="When they were read")
     since: PartialDate | None = Field(None, description="Counts since this year (e.g. 2020)")
-    publications: NonNegativeInt | None = None
-    citations: NonNegativeInt | None = None
-    h_index: NonNegativeInt | None = None
-    i10_index: NonNegativeInt | None = None
+    publications: NonNegativeInt | None = Field(None, description="Number of publications")
+    citations: NonNegativeInt | None = Field(None, description="Number of citations")
+    h_index: NonNegativeInt | None = Field(None, description="h-index")
+    i10_index: NonNegativeInt | None = Field(None, description="i10-index")
 
     def span(self) -> Span | None:
         return Span(self.as_of, self.as_of) if self.as_of else None
 
 
 class CareerBreak(RangeEntry):
-    start: PartialDate
-    reason: Text | None = None
+    start: PartialDate = Field(description="First day (or month) of the break")
+    reason: Text | None = Field(
+        None,
+        description="Parental leave, illness, care, ... (printed where the profile shows breaks)",
+    )
 
     def span(self) -> Span:
         return Span(self.start, self.end)

@@ -40,7 +40,7 @@ from assembler.select.fields import Context, author_position
 from assembler.select.required import Missing
 from assembler.shape.authors import Run, authors_rich, shorten_authors
 from assembler.shape.citations import citation_rich, venue_text
-from assembler.shape.dates import entry_dates, format_date
+from assembler.shape.dates import entry_dates, format_date, format_range
 from assembler.shape.labels import labels_for
 from assembler.shape.style import Style
 from assembler.shape.text import trim_words
@@ -364,9 +364,9 @@ def person_view(person: Person, style: Style, missing: Iterable[Missing] = ()) -
 def _profile_view(profile: Profile, selection: Selection, style: Style) -> ProfileView:
     as_of = PartialDate(selection.as_of.year, selection.as_of.month, selection.as_of.day)
     period = ""
-    if selection.period:
+    if selection.period:  # "2024", or "2020 – 2024" in the document's date words
         first, last = selection.period
-        period = str(first) if first == last else f"{first}..{last}"
+        period = format_range(first, last, False, "month", profile.language)
     return ProfileView(
         name=profile.name or "",
         description=profile.description or "",

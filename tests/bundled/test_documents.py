@@ -372,3 +372,28 @@ def test_every_bundled_profile_works_on_a_cv_with_every_field(tmp_path: Path, pr
         text = document_text(path)
         assert "[" not in text.replace("[DD]", "").replace("[MM]", ""), (path.name, text)
         assert ", ," not in text and "()" not in text and " ," not in text
+
+
+STRAY = re.compile(r", ,|\s,|\(\s*\)|\[\s*\]|:\s*\.|\.\s*\.(?!\.)|^\s*[,;:]|“”", re.MULTILINE)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("profile", PROFILES)
+def test_sparse_entries_print_without_stray_separators(
+    tmp_path: Path, profile: str, language: str
+) -> None:
+    result = build(
+        BuildRequest(
+            profile=profile,
+            data=TESTDATA / "cv" / "sparse.yaml",
+            as_of=AS_OF,
+            out_dir=tmp_path / "out",
+            cwd=tmp_path,
+            language=language,
+            period="2015..2026" if profile == "annual-report" else None,
+        )
+    )
+    for path in documents_of(result):
+        text = re.sub(r"\[[^\]]+\]", "PLACEHOLDER", document_text(path))
+        assert not STRAY.findall(text), (path.name, STRAY.findall(text), text)
+        assert "““" not in text and "””" not in text  # a quoted title gets no second quotes
