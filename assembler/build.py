@@ -6,10 +6,9 @@ Everything that can fail because of the user's input fails before the first byte
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,12 +17,13 @@ from assembler.cv.group import Group, expand_data_paths, group_name, merge
 from assembler.cv.load import LoadedCV, load_cv
 from assembler.cv.names import own_names
 from assembler.cv.sections import SECTIONS
-from assembler.output.names import inside, output_name, slug
+from assembler.output.names import Origin, check_outputs, inside, output_name, slug
 from assembler.output.write import write_all
 from assembler.problems import AssembleError, Problem, ProblemsError
 from assembler.profile.load import LoadedProfile, load_profile, search_dirs
 from assembler.profile.model import parse_period
 from assembler.render.docx import render_docx
+from assembler.render.pdf import source_date_epoch
 from assembler.select.engine import Selection, select
 from assembler.select.explain import explain
 from assembler.select.fields import Context
@@ -101,10 +101,7 @@ def find_template(
 
 def document_time(as_of: date) -> datetime:
     """The documents' metadata time: SOURCE_DATE_EPOCH when set, else midnight of as_of."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).replace(tzinfo=None)
-    return datetime(as_of.year, as_of.month, as_of.day)
+    return source_date_epoch() or datetime(as_of.year, as_of.month, as_of.day)
 
 
 def resolve_period(
@@ -138,6 +135,8 @@ class _Job:
     warnings: list[Problem] = field(default_factory=list)
     missing: list[Missing] = field(default_factory=list)
     status_on: date | None = None
+    origins: dict[Path, Origin] = field(default_factory=dict)  # what asked for each file
+    templates: set[Path] = field(default_factory=set)
 
 
 def _names(job: _Job) -> dict[str, str]:
@@ -147,6 +146,23 @@ def _names(job: _Job) -> dict[str, str]:
         "as_of": job.request.as_of.isoformat(),
         "period": job.period_text or "",
     }
+
+
+def _origin(loaded: LoadedProfile, key: tuple[str, int], pattern: str) -> Origin:
+    """The profile line that names an output, for messages about that output."""
+    document = loaded.document
+    if document is None:
+        return Origin(f"{key[0]}[{key[1]}].output {pattern!r}", str(loaded.path))
+    where = (*key, "output")
+    line = document.locate(where)[0] if document.value_at(where)[0] else None
+    return Origin(f"{key[0]}[{key[1]}].output {pattern!r}", document.file, line)
+
+
+def _claim(job: _Job, files: dict[Path, bytes], target: Path, origin: Origin) -> None:
+    """Note what asks for ``target``; two outputs of one profile with one name are refused."""
+    if target in files:
+        check_outputs([(target, job.origins[target]), (target, origin)], {})
+    job.origins[target] = origin
 
 
 def _render(job: _Job, selection: Selection) -> tuple[dict[Path, bytes], list[Path]]:
@@ -169,7 +185,9 @@ def _render(job: _Job, selection: Selection) -> tuple[dict[Path, bytes], list[Pa
             template = find_template(
                 spec.template, loaded, ("documents", index, "template"), request.cwd
             )
+            job.templates.add(template)
             target = inside(request.out_dir, output_name(spec.output, values, where))
+            _claim(job, files, target, _origin(loaded, ("documents", index), spec.output))
             files[target] = render_docx(
                 template, context, when, title, author, LOCALES[profile.language]
             )
@@ -193,7 +211,9 @@ def _render(job: _Job, selection: Selection) -> tuple[dict[Path, bytes], list[Pa
                 book_template = find_template(
                     book.template, loaded, ("workbooks", index, "template"), request.cwd
                 )
+                job.templates.add(book_template)
             target = inside(request.out_dir, output_name(book.output, values, where))
+            _claim(job, files, target, _origin(loaded, ("workbooks", index), book.output))
             rendered = render_workbook(
                 book, selection, sheet_context, book_template, when, title, author
             )
@@ -212,7 +232,17 @@ def _load_group(
     if key in cache:
         return cache[key], []
     files = request.progress(paths) if request.progress and len(paths) > 1 else paths
-    loaded: list[LoadedCV] = [load_cv(path) for path in files]
+    loaded: list[LoadedCV] = []
+    problems: list[Problem] = []
+    for path in files:  # every broken person file is reported, not only the first
+        try:
+            loaded.append(load_cv(path))
+        except ProblemsError as exc:
+            problems += exc.problems
+    if problems:
+        broken = len({problem.file for problem in problems})
+        what = str(paths[0]) if len(paths) == 1 else f"{broken} of {len(paths)} person files"
+        raise ProblemsError(problems, what)
     group = cache[key] = merge(loaded, group_name(request.data_paths))
     return group, list(group.warnings)
 
@@ -373,38 +403,49 @@ def build_all(requests: list[BuildRequest]) -> list[BuildResult]:
     jobs = [_prepare(request, cache) for request in requests]
     if soffice is not None:
         _check_pages([job for job in jobs if job.request.needs_pages], soffice)
-    files: dict[Path, bytes] = {}
+    outputs: list[tuple[Path, Origin, bytes]] = []
     results = []
     for job in jobs:
-        own = dict(job.files)
+        own = [(path, job.origins[path], data) for path, data in job.files.items()]
         if job.request.pdf:
-            own.update(
-                {inside(job.request.out_dir, path.name): data for path, data in job.pdfs.items()}
-            )
+            for document in job.documents:
+                path = document.with_suffix(".pdf")
+                origin = job.origins[document]
+                pdf = Origin(f"{origin.what} as PDF", origin.file, origin.line)
+                own.append((inside(job.request.out_dir, path.name), pdf, job.pdfs[path]))
         report = explain(job.selection, job.loaded_profile.name, job.request.as_of, job.missing)
         if job.request.explain:
             name = f"{slug(job.loaded_profile.name)}.selection.md"
-            own[inside(job.request.out_dir, name)] = report.encode("utf-8")
-        clash = sorted(path.name for path in set(own) & set(files))
-        if clash:
-            raise AssembleError(
-                f"two profiles write the same file: {', '.join(clash)}; "
-                "give them different output names"
-            )
-        files.update(own)
+            what = Origin(f"the --explain report of profile {job.loaded_profile.name!r}")
+            own.append((inside(job.request.out_dir, name), what, report.encode("utf-8")))
+        outputs += own
         results.append(
             BuildResult(
                 job.group,
                 job.loaded_profile,
                 job.selection,
                 report,
-                list(own),
+                [path for path, _, _ in own],
                 job.pages,
                 job.warnings,
             )
         )
-    write_all(files)
+    check_outputs([(path, origin) for path, origin, _ in outputs], _inputs(jobs))
+    write_all({path: data for path, _, data in outputs})
     return results
+
+
+def _inputs(jobs: list[_Job]) -> dict[Path, str]:
+    """Every file the run reads: no output may replace one of them."""
+    inputs: dict[Path, str] = {}
+    for job in jobs:
+        for path in expand_data_paths(job.request.data_paths):
+            inputs.setdefault(path, "the CV file")
+        for path in job.loaded_profile.files:
+            inputs.setdefault(path, "the profile")
+        for path in job.templates:
+            inputs.setdefault(path, "the template")
+    return inputs
 
 
 def build(request: BuildRequest) -> BuildResult:

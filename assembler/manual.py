@@ -233,14 +233,16 @@ def _command_help(context: click.Context) -> list[str]:
 
 def commands() -> str:
     """Every command's --help, as a terminal 100 columns wide shows it."""
-    from assembler.cli.main import main
+    from assembler.cli.main import HELP, main
 
     lines = ["# Commands", "", GENERATED, ""]
-    root = click.Context(main, info_name="assemble", terminal_width=100, max_content_width=100)
+    settings: dict[str, Any] = {"terminal_width": 100, "max_content_width": 100, **HELP}
+    root = click.Context(main, info_name="assemble", **settings)
     lines += _command_help(root)
     assert isinstance(main, click.Group)
     for name in sorted(main.commands):
-        lines += _command_help(click.Context(main.commands[name], info_name=name, parent=root))
+        command = main.commands[name]
+        lines += _command_help(click.Context(command, info_name=name, parent=root, **settings))
     return "\n".join(lines).rstrip() + "\n"
 
 

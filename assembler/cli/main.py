@@ -78,9 +78,13 @@ DATA_OPTION = click.option(
 )
 
 
+# -h and --help on every command, also when a command is invoked on its own.
+HELP = {"help_option_names": ["-h", "--help"]}
+
+
 @click.group(
     invoke_without_command=True,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    context_settings=HELP,
     epilog="Run `assemble COMMAND --help` for the options and an example of each command.",
 )
 @click.option(
@@ -221,7 +225,7 @@ def _progress(paths: list[Path]) -> Iterable[Path]:
         yield from bar
 
 
-@main.command()
+@main.command(context_settings=HELP)
 def profiles() -> None:
     """List the profiles that can be used, with a one-line description each.
 
@@ -246,7 +250,7 @@ def _summary_rows(loaded: LoadedCV) -> list[tuple[str, int]]:
     return rows + [(name, len(SECTIONS[name].texts(cv))) for name in TEXT_SECTIONS]
 
 
-@main.command()
+@main.command(context_settings=HELP)
 @DATA_OPTION
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit code 1).")
 def check(data: Path | None, strict: bool) -> None:
@@ -287,7 +291,7 @@ class _StrictFailure(click.ClickException):
         super().__init__(f"--strict: {_plural(len(warnings), 'warning')} count as errors.")
 
 
-@main.command(name="import")
+@main.command(name="import", context_settings=HELP)
 @click.argument("fmt", metavar="FORMAT", type=click.Choice(IMPORT_FORMATS))
 @click.argument(
     "files", metavar="FILE...", nargs=-1, required=True, type=click.Path(path_type=Path)
@@ -337,7 +341,7 @@ def import_(
         click.echo(line)
 
 
-@main.command()
+@main.command(context_settings=HELP)
 @click.option(
     "--openalex",
     "use_openalex",
@@ -373,7 +377,7 @@ def enrich(use_openalex: bool, data: Path, dry_run: bool) -> None:
         click.echo(line)
 
 
-@main.command()
+@main.command(context_settings=HELP)
 def schema() -> None:
     """Print the JSON Schema of the CV file, for editor autocompletion.
 

@@ -16,7 +16,6 @@ from pydantic import (
     ConfigDict,
     Discriminator,
     Field,
-    NonNegativeInt,
     StringConstraints,
     Tag,
     WithJsonSchema,
@@ -27,6 +26,16 @@ from pydantic import (
 from assembler.cv.dates import JSON_PATTERN, PartialDate, Span, parse_end, term_span
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# Numbers a spreadsheet can hold exactly (Excel keeps 15 significant digits): beyond that a
+# value is a typo, and 1e400 used to validate and leave its cell silently empty.
+MAX_COUNT = 10**9
+MAX_AMOUNT = Decimal(10**15)
+Count = Annotated[int, Field(ge=0, le=MAX_COUNT)]
+Amount = Annotated[
+    Decimal,
+    Field(ge=0, le=MAX_AMOUNT, allow_inf_nan=False),
+    WithJsonSchema({"type": ["number", "string"], "minimum": 0, "maximum": 10**15}),
+]
 # Identifiers people often type unquoted (grant ids, volumes, page ranges): editors see numbers.
 Code = Annotated[
     str,
@@ -288,7 +297,7 @@ class Education(RangeEntry):
 
 
 class Budget(Model):
-    amount: Annotated[Decimal, WithJsonSchema({"type": ["number", "string"]})]
+    amount: Amount
     currency: Text = "EUR"
 
 
@@ -328,13 +337,13 @@ Author = Annotated[
 
 
 class Citations(Model):
-    count: NonNegativeInt
+    count: Count
     source: Text | None = None
     as_of: PartialDate | None = None
 
 
 CitationCount = Annotated[
-    Annotated[NonNegativeInt, Tag("count")] | Annotated[Citations, Tag("detail")],
+    Annotated[Count, Tag("count")] | Annotated[Citations, Tag("detail")],
     Discriminator(lambda value: "detail" if isinstance(value, dict | Citations) else "count"),
 ]
 
@@ -526,10 +535,10 @@ class Metric(Entry):
     source: Text = Field(description='Where the counts come from, e.g. "Google Scholar"')
     as_of: PartialDate | None = Field(None, description="When they were read")
     since: PartialDate | None = Field(None, description="Counts since this year (e.g. 2020)")
-    publications: NonNegativeInt | None = Field(None, description="Number of publications")
-    citations: NonNegativeInt | None = Field(None, description="Number of citations")
-    h_index: NonNegativeInt | None = Field(None, description="h-index")
-    i10_index: NonNegativeInt | None = Field(None, description="i10-index")
+    publications: Count | None = Field(None, description="Number of publications")
+    citations: Count | None = Field(None, description="Number of citations")
+    h_index: Count | None = Field(None, description="h-index")
+    i10_index: Count | None = Field(None, description="i10-index")
 
     def span(self) -> Span | None:
         return Span(self.as_of, self.as_of) if self.as_of else None

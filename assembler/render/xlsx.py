@@ -19,18 +19,20 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+from xml.parsers import expat
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.chart import BarChart, PieChart, Reference
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.table import Table, TableColumn
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from assembler.problems import Problem, ProblemsError
 from assembler.profile.model import SheetSpec, WorkbookSpec
-from assembler.render.cells import CellError, set_cell
+from assembler.render.cells import CellError, set_cell, set_header
 from assembler.render.package import normalise_zip, too_large
 from assembler.render.sheet_layout import (
     HEADER_FONT,
@@ -50,6 +52,8 @@ _UNSUPPORTED = (
     ("xl/pivotTables/", "pivot tables"),
     ("xl/slicers/", "slicers"),
 )
+_XML_PARTS = (".xml", ".rels", ".vml")
+_RESAVE = "Open it in Excel or LibreOffice and save it again as .xlsx"
 _EXTENSION = re.compile(rb"<x14:(dataValidations|conditionalFormattings|sparklineGroups)")
 
 
@@ -59,49 +63,75 @@ class RenderedWorkbook:
     warnings: list[Problem] = field(default_factory=list)
 
 
+def _template_error(path: Path, message: str, hint: str = _RESAVE) -> ProblemsError:
+    return ProblemsError([Problem(message, file=str(path), hint=hint)], str(path))
+
+
+class _Declaration(Exception):
+    """A document type declaration in a part: Excel never writes one; entities hide in it."""
+
+
+def _refuse_declaration(*_: object) -> None:
+    raise _Declaration
+
+
+def check_xml(path: Path, part: str, data: bytes) -> None:
+    """One XML part of the template: well-formed, and without a DTD (no entities that read
+    local files, XXE, or expand a few bytes into gigabytes, billion laughs)."""
+    parser = expat.ParserCreate()
+    parser.StartDoctypeDeclHandler = _refuse_declaration
+    parser.EntityDeclHandler = _refuse_declaration
+    try:
+        parser.Parse(data, True)
+    except _Declaration:
+        raise _template_error(
+            path,
+            f"its part {part} declares XML entities (a DOCTYPE), which Excel never writes",
+            "The file may be built to attack the program that opens it; do not use it",
+        ) from None
+    except expat.ExpatError as exc:
+        raise _template_error(
+            path,
+            f"its part {part} is damaged: {expat.errors.messages[exc.code]} "
+            f"(line {exc.lineno}, column {exc.offset + 1})",
+        ) from None
+
+
+def _read_parts(path: Path) -> tuple[list[str], list[bytes]]:
+    """The names in the package, after the zip-level checks, and the worksheets' XML."""
+    with zipfile.ZipFile(path) as archive:
+        if too_large(archive):
+            raise _template_error(path, "the template is too large when unpacked")
+        names = archive.namelist()
+        if any(name.endswith("vbaProject.bin") for name in names):
+            raise _template_error(
+                path, "the template contains macros", "Save it as .xlsx without macros"
+            )
+        if "[Content_Types].xml" not in names:
+            raise _template_error(path, "not an Excel .xlsx file (a zip without its parts)")
+        sheets = []
+        for name in names:
+            if name.endswith(_XML_PARTS):
+                data = archive.read(name)
+                check_xml(path, name, data)
+                if name.startswith("xl/worksheets/sheet"):
+                    sheets.append(data)
+    return names, sheets
+
+
 def inspect_template(path: Path) -> list[Problem]:
-    """Refuse macro workbooks; warn about what openpyxl would drop when saving."""
+    """Refuse macro workbooks and damaged or hostile packages before openpyxl reads them;
+    warn about what openpyxl would drop when saving."""
     if path.suffix.lower() in (".xlsm", ".xltm", ".xls"):
-        raise ProblemsError(
-            [
-                Problem(
-                    f"{path.suffix} templates are not supported",
-                    file=str(path),
-                    hint="Save the template as an Excel workbook (.xlsx) without macros",
-                )
-            ],
-            str(path),
+        raise _template_error(
+            path,
+            f"{path.suffix} templates are not supported",
+            "Save the template as an Excel workbook (.xlsx) without macros",
         )
     try:
-        with zipfile.ZipFile(path) as archive:
-            if too_large(archive):
-                raise ProblemsError(
-                    [Problem("the template is too large when unpacked", file=str(path))], str(path)
-                )
-            names = archive.namelist()
-            if any(name.endswith("vbaProject.bin") for name in names):
-                raise ProblemsError(
-                    [
-                        Problem(
-                            "the template contains macros",
-                            file=str(path),
-                            hint="Save it as .xlsx without macros",
-                        )
-                    ],
-                    str(path),
-                )
-            sheets = [archive.read(n) for n in names if n.startswith("xl/worksheets/sheet")]
-    except (zipfile.BadZipFile, OSError):
-        raise ProblemsError(
-            [
-                Problem(
-                    "not an Excel .xlsx file",
-                    file=str(path),
-                    hint="Open it in Excel or LibreOffice and save as .xlsx",
-                )
-            ],
-            str(path),
-        ) from None
+        names, sheets = _read_parts(path)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError):
+        raise _template_error(path, "not an Excel .xlsx file") from None
     found = [label for prefix, label in _UNSUPPORTED if any(n.startswith(prefix) for n in names)]
     kinds = {match.decode() for xml in sheets for match in _EXTENSION.findall(xml)}
     if kinds:
@@ -115,6 +145,29 @@ def inspect_template(path: Path) -> list[Problem]:
         )
         for label in found
     ]
+
+
+# What openpyxl raises on a package whose parts are well-formed XML but not what it expects
+# (a missing workbook part, an attribute of the wrong type, ...): none is a bug of ours.
+_LOAD_ERRORS = (
+    KeyError,
+    ValueError,
+    TypeError,
+    AttributeError,
+    IndexError,
+    OSError,
+    SyntaxError,
+    zipfile.BadZipFile,
+    InvalidFileException,
+)
+
+
+def load_template(path: Path) -> Workbook:
+    try:
+        return load_workbook(path)
+    except _LOAD_ERRORS as exc:
+        detail = str(exc).strip("\"'") or type(exc).__name__
+        raise _template_error(path, f"the template cannot be read ({detail[:200]})") from None
 
 
 def _rows(sheet: SheetSpec, selection: Selection, context: SheetContext) -> list[list[Any]]:
@@ -183,7 +236,8 @@ def _write(ws: Worksheet, row: int, column: int, value: Any, where: str) -> None
 
 def _plain_sheet(ws: Worksheet, headers: list[str], rows: list[list[tuple[Any, str]]]) -> None:
     for column, header in enumerate(headers, start=1):
-        cell = ws.cell(row=1, column=column, value=header)
+        cell = ws.cell(row=1, column=column)
+        set_header(cell, header)
         cell.font = HEADER_FONT
     widths = [len(header) + 2 for header in headers]
     for index, row in enumerate(rows, start=2):
@@ -221,7 +275,9 @@ def _header_columns(ws: Worksheet, header_row: int, headers: list[str]) -> tuple
         if column is None:
             column = next_free
             next_free += 1
-            ws.cell(row=header_row, column=column, value=header).font = HEADER_FONT
+            cell = ws.cell(row=header_row, column=column)
+            set_header(cell, header)
+            cell.font = HEADER_FONT
         positions.append(column)
     return positions, max(positions + list(existing.values()))
 
@@ -361,7 +417,7 @@ def render_workbook(
     author: str = "",
 ) -> RenderedWorkbook:
     warnings = inspect_template(template) if template else []
-    workbook = load_workbook(template) if template else Workbook()
+    workbook = load_template(template) if template else Workbook()
     fresh = template is None
     for index, sheet in enumerate(spec.sheets):
         found = workbook[sheet.name] if sheet.name in workbook.sheetnames else None

@@ -162,3 +162,17 @@ def test_libreoffice_reads_the_workbooks(tmp_path: Path) -> None:
     assert summary.splitlines()[0] == '"Section","Entries"'
     pdf = to_pdf([workbooks[1]], tmp_path / "pdf")[0]
     assert page_count(pdf) >= 2  # every sheet, the chart included, is printable
+
+
+def test_pdfs_are_byte_identical_with_source_date_epoch(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert invoke("--profile", "eu-horizon", "--pdf").exit_code == 0
+    name = "sebastian-lapuschkin-eu-horizon-cv.pdf"
+    first = (workdir / "output" / name).read_bytes()
+    assert invoke("--profile", "eu-horizon", "--pdf", "--out", "again").exit_code == 0
+    again = (workdir / "again" / name).read_bytes()
+    assert again == first
+    assert b"/CreationDate(D:20231114221320" in first  # the epoch, in UTC
+    assert page_count(workdir / "again" / name) == 2  # still a readable PDF

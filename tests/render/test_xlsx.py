@@ -13,6 +13,7 @@ from openpyxl import Workbook, load_workbook
 
 from assembler.cli.main import main
 from assembler.resources import example_cv
+from tests.helpers import hostile_workbooks
 
 CV = """\
 person: {name: Ada Example, name_variants: [Example A]}
@@ -275,3 +276,33 @@ def test_an_empty_sheet_says_so_and_an_empty_column_is_reported(workdir: Path) -
     (workdir / "cv.yaml").write_text(CV.replace("grant_id: 0123, ", ""), encoding="utf-8")
     result = invoke("--profile", "plain")
     assert "sheet 'Projects': the column 'Grant' is empty in every row" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("xxe", "its part xl/workbook.xml declares XML entities (a DOCTYPE)"),
+        ("laughs", "its part xl/sharedStrings.xml declares XML entities (a DOCTYPE)"),
+        ("truncated", "its part xl/workbook.xml is damaged: unclosed token (line 1, column"),
+        ("no-workbook-part", "the template cannot be read (There is no item named 'xl/workbook"),
+        ("no-content-types", "not an Excel .xlsx file (a zip without its parts)"),
+        ("not-a-zip", "not an Excel .xlsx file"),
+    ],
+)
+def test_damaged_and_hostile_templates_are_refused_naming_the_file(
+    workdir: Path, name: str, message: str
+) -> None:
+    templates = workdir / "templates"
+    templates.mkdir()
+    hostile_workbooks(templates)
+    (workdir / "profiles" / "hostile.yaml").write_text(
+        f"workbooks:\n  - output: out.xlsx\n    template: {name}.xlsx\n    sheets:\n"
+        "      - {name: P, section: projects, columns: {A: acronym}}\n"
+        "sections:\n  projects: all\n",
+        encoding="utf-8",
+    )
+    result = invoke("--profile", "hostile")
+    assert result.exit_code == 1, result.output
+    assert f"templates/{name}.xlsx: error: {message}" in result.stderr
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert not (workdir / "output").exists()
