@@ -261,8 +261,7 @@ def merge_into(
         return result
     text = editor.text()
     checked(text, into)  # never write a CV that would not load
-    # A CV kept elsewhere and linked (cv.yaml -> ~/Documents/cv.yaml) is changed where it is.
-    write_all({into.resolve() if into.is_symlink() else into: text.encode("utf-8")})
+    write_all({into: text.encode("utf-8")})  # a link is followed, the file mode kept
     result.written = True
     return result
 

@@ -292,7 +292,6 @@ def test_a_symlinked_cv_is_changed_where_it_lives(tmp_path: Path) -> None:
     assert "10.5555/nn.2021.139.968" in real.read_text("utf-8")
 
 
-@pytest.mark.xfail(strict=True, reason="needs safety branch (write_all keeps the file mode)")
 def test_the_cv_keeps_its_file_mode(tmp_path: Path) -> None:
     cv = write_ada(tmp_path / "cv.yaml")
     cv.chmod(0o644)
