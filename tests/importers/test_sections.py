@@ -146,3 +146,11 @@ def test_a_publication_format_does_not_create_a_cv(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "x.yaml: error: file not found" in result.stderr
     assert "assemble import jsonresume" in result.stderr
+
+
+def test_a_dry_run_migration_makes_no_file(tmp_path: Path) -> None:
+    target = tmp_path / "cv.yaml"
+    result = migrate("rendercv", "rendercv/ada-short_cv.yaml", target, "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert "(a new CV file would be made) (dry run: nothing was changed)" in result.stdout
+    assert not target.exists()
