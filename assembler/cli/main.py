@@ -25,7 +25,17 @@ from assembler.profile.load import describe_profiles
 from assembler.resources import example_cv
 
 DEFAULT_DATA = Path("cv.yaml")
-IMPORT_FORMATS = ("bibtex", "openalex", "text")  # as importing.FORMATS, without importing it
+# As importers.run.FORMATS, without importing it (the importers load on use).
+IMPORT_FORMATS = (
+    "bibtex",
+    "openalex",
+    "csl-json",
+    "ris",
+    "orcid",
+    "text",
+    "jsonresume",
+    "rendercv",
+)
 PROGRESS_FROM = 5  # person files; fewer load too fast for a progress bar to help
 
 
@@ -283,32 +293,48 @@ class _StrictFailure(click.ClickException):
 
 @main.command(name="import", context_settings=HELP)
 @click.argument("fmt", metavar="FORMAT", type=click.Choice(IMPORT_FORMATS))
-@click.argument("file", type=click.Path(path_type=Path))
+@click.argument(
+    "files", metavar="FILE...", nargs=-1, required=True, type=click.Path(path_type=Path)
+)
 @click.option(
     "--into",
     type=click.Path(path_type=Path),
     default=DEFAULT_DATA,
     show_default=True,
-    help="The CV file to merge into (rewritten in place).",
+    help="The CV file to merge into (rewritten in place; jsonresume and rendercv create it).",
 )
 @click.option("--dry-run", is_flag=True, help="Only report what would change.")
-def import_(fmt: str, file: Path, into: Path, dry_run: bool) -> None:
-    """Import publications from FILE into your CV: FORMAT is bibtex, openalex or text.
+@click.option(
+    "--include-others",
+    is_flag=True,
+    help="Also import records whose authors do not include you.",
+)
+def import_(
+    fmt: str, files: tuple[Path, ...], into: Path, dry_run: bool, include_others: bool
+) -> None:
+    """Import publications (or a whole CV) from FILE... into your CV.
 
-    A record that matches an entry (same DOI, else the same title and year) only fills the
-    entry's empty fields and refreshes its citation counts; what you wrote is never
-    overwritten, and differences are listed as conflicts. A preprint of a published entry is
-    linked to it. New entries get stable ids. The CV keeps its comments and layout.
+    FORMAT is bibtex (and biblatex), openalex, csl-json (Zotero, Mendeley), ris (EndNote,
+    Zotero, Web of Science, Scopus), orcid (the public record, XML or JSON) or text (a CV's
+    publication list); jsonresume and rendercv migrate a whole CV and create --into when it
+    does not exist yet. Several BibTeX files share their @string macros.
+
+    A record that matches an entry (same DOI, else same arXiv id, else the same title and
+    year; different DOIs are different works) only fills the entry's empty fields and keeps
+    the newest citation count; what you wrote is never overwritten, and differences are
+    listed as conflicts. A preprint and its published version are linked. Records that do
+    not name you among their authors are listed and left out. The CV file changes only where
+    new facts go: its indentation, quoting, comments and line endings stay.
 
     \b
     Examples:
-      assemble import bibtex zotero.bib --into cv.yaml --dry-run
+      assemble import bibtex strings.bib zotero.bib --into cv.yaml --dry-run
       assemble import openalex works.json --into cv.yaml
-      assemble import text old-cv.txt --into cv.yaml
+      assemble import jsonresume resume.json --into cv.yaml
     """
-    from assembler.importers.run import describe, import_file  # bibtexparser, ruamel: load on use
+    from assembler.importers.run import describe, import_files  # parsers load on use
 
-    result = import_file(fmt, file, into, dry_run)
+    result = import_files(fmt, list(files), into, dry_run, include_others)
     for problem in result.problems:
         click.echo(problem.format(), err=True)
     for line in describe(result, into, dry_run):
