@@ -50,23 +50,7 @@ def test_a_migrated_cv_validates(migrated: dict[str, Path], fmt: str, file: str)
     assert cv.positions and cv.education and cv.publications
 
 
-# Service entries with a role and no organization (RenderCV's numbered lines) have no
-# `place` in shape.context, and these templates ask `e.role and e.place` (main, 2026-11-23).
-_SERVICE_PLACE = pytest.mark.xfail(
-    strict=True, reason="shape.context gives a Service without organization no `place`"
-)
-CASES = [
-    pytest.param(
-        file,
-        profile,
-        marks=[_SERVICE_PLACE]
-        if file == "rendercv/Ada_Lovelace-Example_CV.yaml"
-        and profile in ("full-cv", "erc", "dfg", "dfg-en", "msca")
-        else [],
-    )
-    for _, file in MIGRATIONS
-    for profile in PROFILES
-]
+CASES = [(file, profile) for _, file in MIGRATIONS for profile in PROFILES]
 
 
 @pytest.mark.parametrize(("file", "profile"), CASES)
