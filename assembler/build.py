@@ -6,9 +6,8 @@ Everything that can fail because of the user's input fails before the first byte
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,16 +21,23 @@ from assembler.cv.group import (
     merge,
 )
 from assembler.cv.load import collector_paused, load_cv
+from assembler.cv.names import own_names
 from assembler.cv.sections import SECTIONS
-from assembler.output.names import inside, output_name, slug
+from assembler.output.names import Origin, check_outputs, inside, output_name, slug
 from assembler.output.write import write_all
 from assembler.problems import AssembleError, Problem, ProblemsError
 from assembler.profile.load import LoadedProfile, load_profile, search_dirs
 from assembler.profile.model import parse_period
+from assembler.render.pdf import source_date_epoch
 from assembler.select.engine import Selection, select
 from assembler.select.explain import explain
+from assembler.select.fields import Context
 from assembler.select.fit import drop_lowest, droppable
+from assembler.select.required import Missing, missing_facts
 from assembler.shape.context import build_context, style_for
+
+# The language tag a document of each profile language carries (spelling, hyphenation).
+LOCALES = {"en": "en-GB", "de": "de-DE"}
 
 if TYPE_CHECKING:
     from assembler.render.pages import Measured
@@ -50,6 +56,7 @@ class BuildRequest:
     pdf: bool = False
     check_pages: bool = False
     fit: bool = False
+    strict: bool = False  # warnings (missing required facts, ...) are errors
     progress: Progress | None = None  # wraps the list of person files while they load
 
     @property
@@ -97,10 +104,7 @@ def find_template(
 
 def document_time(as_of: date) -> datetime:
     """The documents' metadata time: SOURCE_DATE_EPOCH when set, else midnight of as_of."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).replace(tzinfo=None)
-    return datetime(as_of.year, as_of.month, as_of.day)
+    return source_date_epoch() or datetime(as_of.year, as_of.month, as_of.day)
 
 
 def resolve_period(
@@ -132,6 +136,10 @@ class _Job:
     pages: dict[Path, int] = field(default_factory=dict)
     pdfs: dict[Path, bytes] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
+    missing: list[Missing] = field(default_factory=list)
+    status_on: date | None = None
+    origins: dict[Path, Origin] = field(default_factory=dict)  # what asked for each file
+    templates: set[Path] = field(default_factory=set)
 
 
 def _names(job: _Job) -> dict[str, str]:
@@ -143,6 +151,23 @@ def _names(job: _Job) -> dict[str, str]:
     }
 
 
+def _origin(loaded: LoadedProfile, key: tuple[str, int], pattern: str) -> Origin:
+    """The profile line that names an output, for messages about that output."""
+    document = loaded.document
+    if document is None:
+        return Origin(f"{key[0]}[{key[1]}].output {pattern!r}", str(loaded.path))
+    where = (*key, "output")
+    line = document.locate(where)[0] if document.value_at(where)[0] else None
+    return Origin(f"{key[0]}[{key[1]}].output {pattern!r}", document.file, line)
+
+
+def _claim(job: _Job, files: dict[Path, bytes], target: Path, origin: Origin) -> None:
+    """Note what asks for ``target``; two outputs of one profile with one name are refused."""
+    if target in files:
+        check_outputs([(target, job.origins[target]), (target, origin)], {})
+    job.origins[target] = origin
+
+
 def _render(job: _Job, selection: Selection) -> tuple[dict[Path, bytes], list[Path]]:
     """Every document and workbook of the profile, as bytes, keyed by output path."""
     request, loaded, cv = job.request, job.loaded_profile, job.group.cv
@@ -150,38 +175,55 @@ def _render(job: _Job, selection: Selection) -> tuple[dict[Path, bytes], list[Pa
     values = _names(job)
     where = str(loaded.document.file if loaded.document else loaded.path)
     when = document_time(request.as_of)
-    title = profile.description or loaded.name
+    style = style_for(cv, profile)
+    title = f"{style.labels['title']} – {job.group.name}"
+    author = job.group.name
     files: dict[Path, bytes] = {}
     documents: list[Path] = []
     if profile.documents:
         from assembler.render.docx import render_docx  # only when a document is made
 
-        context = build_context(cv, profile, selection, job.group.members).as_mapping()
+        context = build_context(
+            cv, profile, selection, job.group.members, job.missing, job.status_on
+        ).as_mapping()
         for index, spec in enumerate(profile.documents):
             template = find_template(
                 spec.template, loaded, ("documents", index, "template"), request.cwd
             )
+            job.templates.add(template)
             target = inside(request.out_dir, output_name(spec.output, values, where))
-            files[target] = render_docx(template, context, when, title, cv.person.name)
+            _claim(job, files, target, _origin(loaded, ("documents", index), spec.output))
+            files[target] = render_docx(
+                template, context, when, title, author, LOCALES[profile.language]
+            )
             documents.append(target)
     if profile.workbooks:
         # openpyxl takes a tenth of a second to import: only when a workbook is made.
         from assembler.render.xlsx import render_workbook
-        from assembler.select.fields import Context
         from assembler.shape.columns import SheetContext
 
-        style = style_for(cv, profile)
-        sheet_context = SheetContext(style, Context(style.own, request.as_of), job.group.members)
+        summary = cv.supervision.summary if cv.supervision else None
+        sheet_context = SheetContext(
+            style,
+            Context(style.own, request.as_of, job.status_on),
+            job.group.members,
+            notes={"supervision": summary} if summary else {},
+            period=job.period_text is not None,
+        )
         for index, book in enumerate(profile.workbooks):
             book_template = None
             if book.template:
                 book_template = find_template(
                     book.template, loaded, ("workbooks", index, "template"), request.cwd
                 )
+                job.templates.add(book_template)
             target = inside(request.out_dir, output_name(book.output, values, where))
-            rendered = render_workbook(book, selection, sheet_context, book_template, when, title)
+            _claim(job, files, target, _origin(loaded, ("workbooks", index), book.output))
+            rendered = render_workbook(
+                book, selection, sheet_context, book_template, when, title, author
+            )
             files[target] = rendered.data
-            job.warnings += rendered.warnings
+            job.warnings += [replace(w, file=w.file or where) for w in rendered.warnings]
     return files, documents
 
 
@@ -202,6 +244,41 @@ def _load_group(
     return group, list(group.warnings)
 
 
+def _selection_warnings(
+    loaded: LoadedProfile, selection: Selection, missing: list[Missing]
+) -> list[Problem]:
+    """What the documents of this run will lack: sort keys no entry has a value for (they
+    order nothing), and every required fact the CV does not give."""
+    problems = []
+    for name, section in selection.sections.items():
+        for key in section.empty_keys:
+            file, line = loaded.locate(name, "sort")
+            problems.append(
+                Problem(
+                    f"no {section.source} entry has a value for {key!r}, so it does not "
+                    "order this list",
+                    file=file,
+                    line=line,
+                    path=f"sections.{name}",
+                    severity="warning",
+                    hint="Add the values to the CV, or sort by another key (see `-significance`)",
+                )
+            )
+    file = str(loaded.document.file if loaded.document else loaded.path)
+    for item in missing:
+        problems.append(
+            Problem(
+                item.message(),
+                file=file,
+                path=item.section,
+                entry_id=item.entry_id,
+                severity="warning",
+                hint="Add it to the CV; the document shows a placeholder until then",
+            )
+        )
+    return problems
+
+
 def _prepare(request: BuildRequest, cache: dict[tuple[Path, ...], Group]) -> _Job:
     group, warnings = _load_group(request, cache)
     loaded_profile = load_profile(request.profile, request.cwd)
@@ -212,6 +289,19 @@ def _prepare(request: BuildRequest, cache: dict[tuple[Path, ...], Group]) -> _Jo
     period_text, period = resolve_period(request, loaded_profile)
     selection = select(group.cv, loaded_profile, request.as_of, period)
     job = _Job(request, group, loaded_profile, period_text, selection, warnings=warnings)
+    if period is not None:  # a report says what was running at the end of its period
+        job.status_on = min(period[1].last_day(), request.as_of)
+    context = Context(
+        own_names(group.cv.person.name, group.cv.person.name_variants),
+        request.as_of,
+        job.status_on,
+    )
+    job.missing = missing_facts(group.cv, loaded_profile.profile, selection, context)
+    job.warnings += _selection_warnings(loaded_profile, selection, job.missing)
+    if request.strict and job.warnings:
+        raise ProblemsError(
+            [replace(w, severity="error") for w in job.warnings], "the run (--strict)"
+        )
     job.files, job.documents = _render(job, selection)
     return job
 
@@ -315,38 +405,49 @@ def _build_all(requests: list[BuildRequest]) -> list[BuildResult]:
     jobs = [_prepare(request, cache) for request in requests]
     if soffice is not None:
         _check_pages([job for job in jobs if job.request.needs_pages], soffice)
-    files: dict[Path, bytes] = {}
+    outputs: list[tuple[Path, Origin, bytes]] = []
     results = []
     for job in jobs:
-        own = dict(job.files)
+        own = [(path, job.origins[path], data) for path, data in job.files.items()]
         if job.request.pdf:
-            own.update(
-                {inside(job.request.out_dir, path.name): data for path, data in job.pdfs.items()}
-            )
-        report = explain(job.selection, job.loaded_profile.name, job.request.as_of)
+            for document in job.documents:
+                path = document.with_suffix(".pdf")
+                origin = job.origins[document]
+                pdf = Origin(f"{origin.what} as PDF", origin.file, origin.line)
+                own.append((inside(job.request.out_dir, path.name), pdf, job.pdfs[path]))
+        report = explain(job.selection, job.loaded_profile.name, job.request.as_of, job.missing)
         if job.request.explain:
             name = f"{slug(job.loaded_profile.name)}.selection.md"
-            own[inside(job.request.out_dir, name)] = report.encode("utf-8")
-        clash = sorted(path.name for path in set(own) & set(files))
-        if clash:
-            raise AssembleError(
-                f"two profiles write the same file: {', '.join(clash)}; "
-                "give them different output names"
-            )
-        files.update(own)
+            what = Origin(f"the --explain report of profile {job.loaded_profile.name!r}")
+            own.append((inside(job.request.out_dir, name), what, report.encode("utf-8")))
+        outputs += own
         results.append(
             BuildResult(
                 job.group,
                 job.loaded_profile,
                 job.selection,
                 report,
-                list(own),
+                [path for path, _, _ in own],
                 job.pages,
                 job.warnings,
             )
         )
-    write_all(files)
+    check_outputs([(path, origin) for path, origin, _ in outputs], _inputs(jobs))
+    write_all({path: data for path, _, data in outputs})
     return results
+
+
+def _inputs(jobs: list[_Job]) -> dict[Path, str]:
+    """Every file the run reads: no output may replace one of them."""
+    inputs: dict[Path, str] = {}
+    for job in jobs:
+        for path in expand_data_paths(job.request.data_paths):
+            inputs.setdefault(path, "the CV file")
+        for path in job.loaded_profile.files:
+            inputs.setdefault(path, "the profile")
+        for path in job.templates:
+            inputs.setdefault(path, "the template")
+    return inputs
 
 
 def build(request: BuildRequest) -> BuildResult:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -43,3 +43,13 @@ def run_select(make_profile) -> Callable[..., Selection]:
         return select(make_cv(cv_text), make_profile(profile_text), as_of, period)
 
     return run
+
+
+@pytest.fixture(autouse=True, scope="session")
+def template_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Compiled templates go to a folder of the test session, never to the user's cache."""
+    folder = tmp_path_factory.mktemp("cache")
+    patch = pytest.MonkeyPatch()
+    patch.setenv("ASSEMBLE_CACHE_DIR", str(folder))
+    yield folder
+    patch.undo()

@@ -30,3 +30,49 @@ def problems_of(text: str) -> list[Problem]:
     with pytest.raises(ProblemsError) as caught:
         validate_text(text)
     return caught.value.problems
+
+
+def hostile_workbooks(folder: Path) -> dict[str, Path]:
+    """Damaged and hostile .xlsx templates, made from a fresh workbook (so none is committed):
+    XXE, billion laughs in the shared strings, a truncated or missing workbook part, a zip
+    that is no workbook, and a file that is no zip."""
+    import io
+    import zipfile
+
+    from openpyxl import Workbook
+
+    buffer = io.BytesIO()
+    book = Workbook()
+    book.active["A1"] = "Title"
+    book.save(buffer)
+    source = zipfile.ZipFile(buffer)
+    base = {name: source.read(name) for name in source.namelist()}
+    entities = '<!ENTITY a0 "lol">' + "".join(
+        f'<!ENTITY a{level} "{f"&a{level - 1};" * 10}">' for level in range(1, 10)
+    )
+    xxe = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+    workbook_xml = base["xl/workbook.xml"].split(b"?>", 1)[-1]
+    variants: dict[str, dict[str, bytes | None]] = {
+        "xxe": {"xl/workbook.xml": xxe + workbook_xml.replace(b"<sheets>", b"<sheets>&e;")},
+        "laughs": {
+            "xl/sharedStrings.xml": (
+                f'<?xml version="1.0"?><!DOCTYPE s [{entities}]><sst xmlns="http://schemas.'
+                'openxmlformats.org/spreadsheetml/2006/main"><si><t>&a9;</t></si></sst>'
+            ).encode()
+        },
+        "truncated": {"xl/workbook.xml": base["xl/workbook.xml"][:200]},
+        "no-workbook-part": {"xl/workbook.xml": None},
+        "no-content-types": {"[Content_Types].xml": None},
+    }
+    made = {}
+    for name, changes in variants.items():
+        parts = {**base, **changes}
+        target = folder / f"{name}.xlsx"
+        with zipfile.ZipFile(target, "w") as archive:
+            for part, data in parts.items():
+                if data is not None:
+                    archive.writestr(part, data)
+        made[name] = target
+    made["not-a-zip"] = folder / "not-a-zip.xlsx"
+    made["not-a-zip"].write_bytes(b"PK\x03\x04 this is not really a zip file")
+    return made

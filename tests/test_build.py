@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from assembler.cli.main import main
+from tests.helpers import ROOT
 
 CV = """\
 person: {name: Ada Example, name_variants: [Example A], email: ada@example.org}
@@ -190,4 +191,91 @@ def test_several_profiles_in_one_run(workdir: Path) -> None:
 def test_one_bad_profile_among_several_writes_nothing(workdir: Path) -> None:
     result = invoke("--profile", "eu-horizon", "--profile", "nope")
     assert result.exit_code == 1
+    assert not (workdir / "output").exists()
+
+
+def test_every_broken_person_file_of_a_group_is_reported(workdir: Path) -> None:
+    team = workdir / "team"
+    team.mkdir()
+    (team / "a.yaml").write_text(CV, "utf-8")
+    (team / "b.yaml").write_text("person: {name: Bea}\nawards: [{year: 2020}]\n", "utf-8")
+    (team / "c.yaml").write_text("person: {name: Cy}\npositions: [unclosed\n", "utf-8")
+    result = invoke("--profile", "eu-horizon", "--data", "team")
+    assert result.exit_code == 1
+    assert "team/b.yaml:2:" in result.stderr and "team/c.yaml:3:" in result.stderr
+    assert "in 2 of 3 person files." in result.stderr
+    assert not (workdir / "output").exists()
+
+
+def write_profile(workdir: Path, name: str, documents: list[str]) -> None:
+    profiles = workdir / "profiles"
+    profiles.mkdir(exist_ok=True)
+    lines = "".join(
+        f"  - {{template: eu-horizon-cv.docx, output: '{output}'}}\n" for output in documents
+    )
+    (profiles / f"{name}.yaml").write_text(f"documents:\n{lines}sections: {{}}\n", "utf-8")
+
+
+def test_an_output_never_replaces_the_cv(workdir: Path) -> None:
+    before = (workdir / "cv.yaml").read_bytes()
+    write_profile(workdir, "clobber", ["ok.docx", "cv.yaml"])
+    result = invoke("--profile", "clobber", "--out", ".")
+    assert result.exit_code == 1
+    assert (
+        "profiles/clobber.yaml:3: error: documents[1].output 'cv.yaml' would overwrite the CV "
+        "file cv.yaml, which this run reads" in result.stderr
+    )
+    assert (workdir / "cv.yaml").read_bytes() == before
+    assert not (workdir / "ok.docx").exists()
+
+
+def test_an_output_never_replaces_the_template_or_profile_in_use(workdir: Path) -> None:
+    templates = workdir / "templates"
+    templates.mkdir()
+    (templates / "mine.docx").write_bytes((ROOT / "templates" / "eu-horizon-cv.docx").read_bytes())
+    before = (templates / "mine.docx").read_bytes()
+    profiles = workdir / "profiles"
+    profiles.mkdir()
+    (profiles / "mine.yaml").write_text(
+        "documents:\n  - {template: mine.docx, output: mine.docx}\nsections: {}\n", "utf-8"
+    )
+    result = invoke("--profile", "mine", "--out", "templates")
+    assert result.exit_code == 1
+    assert "would overwrite the template templates/mine.docx" in result.stderr
+    assert (templates / "mine.docx").read_bytes() == before
+    (profiles / "own.yaml").write_text(
+        "documents:\n  - {template: mine.docx, output: own.yaml}\nsections: {}\n", "utf-8"
+    )
+    result = invoke("--profile", "own", "--out", "profiles")
+    assert result.exit_code == 1
+    assert "would overwrite the profile profiles/own.yaml" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "name"),
+    [
+        ("same.docx", "same.docx", "same.docx"),
+        ("a?.docx", "a*.docx", "a-.docx"),
+        ("Report.docx", "report.docx", "report.docx"),
+    ],
+)
+def test_two_outputs_with_one_name_are_refused(
+    workdir: Path, first: str, second: str, name: str
+) -> None:
+    write_profile(workdir, "twice", [first, second])
+    result = invoke("--profile", "twice")
+    assert result.exit_code == 1
+    assert (
+        f"profiles/twice.yaml:3: error: documents[1].output {second!r} and documents[0].output "
+        f"{first!r} both give the file {name}" in result.stderr
+    )
+    assert not (workdir / "output").exists()
+
+
+def test_two_profiles_with_one_output_name_are_refused(workdir: Path) -> None:
+    write_profile(workdir, "one", ["cv.docx"])
+    write_profile(workdir, "two", ["cv.docx"])
+    result = invoke("--profile", "one", "--profile", "two")
+    assert result.exit_code == 1
+    assert "profiles/two.yaml:2: error: documents[0].output 'cv.docx' and" in result.stderr
     assert not (workdir / "output").exists()

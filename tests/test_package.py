@@ -26,6 +26,7 @@ LAYERS: dict[str, int] = {
     "build": 8,
     "cli": 9,
     "__main__": 10,
+    "manual": 10,
 }
 # Modules that hold only data types, tested through the modules that use them.
 WITHOUT_OWN_TESTS = {

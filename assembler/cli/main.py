@@ -25,7 +25,17 @@ if TYPE_CHECKING:
 # renderers cost a quarter of a second to import, and `--help` needs none of them).
 
 DEFAULT_DATA = Path("cv.yaml")
-IMPORT_FORMATS = ("bibtex", "openalex", "text")  # as importing.FORMATS, without importing it
+# As importers.run.FORMATS, without importing it (the importers load on use).
+IMPORT_FORMATS = (
+    "bibtex",
+    "openalex",
+    "csl-json",
+    "ris",
+    "orcid",
+    "text",
+    "jsonresume",
+    "rendercv",
+)
 PROGRESS_FROM = 5  # person files; fewer load too fast for a progress bar to help
 
 
@@ -68,9 +78,13 @@ DATA_OPTION = click.option(
 )
 
 
+# -h and --help on every command, also when a command is invoked on its own.
+HELP = {"help_option_names": ["-h", "--help"]}
+
+
 @click.group(
     invoke_without_command=True,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    context_settings=HELP,
     epilog="Run `assemble COMMAND --help` for the options and an example of each command.",
 )
 @click.option(
@@ -131,6 +145,12 @@ DATA_OPTION = click.option(
     is_flag=True,
     help="Print why each entry is in or out; also write <profile>.selection.md.",
 )
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Treat warnings (facts the profile requires that the CV lacks, sort keys without "
+    "values) as errors: exit code 1 and nothing written.",
+)
 @click.version_option(__version__, prog_name="assemble")
 @click.pass_context
 def main(
@@ -145,6 +165,7 @@ def main(
     check_pages: bool,
     fit: bool,
     explain: bool,
+    strict: bool,
 ) -> None:
     """Assemble funder-specific CVs and reports from one master CV in YAML.
 
@@ -175,6 +196,7 @@ def main(
             explain=explain,
             pdf=pdf,
             check_pages=check_pages,
+            strict=strict,
             fit=fit,
             progress=_progress,
         )
@@ -205,7 +227,7 @@ def _progress(paths: list[Path]) -> Iterable[Path]:
         yield from bar
 
 
-@main.command()
+@main.command(context_settings=HELP)
 def profiles() -> None:
     """List the profiles that can be used, with a one-line description each.
 
@@ -234,7 +256,7 @@ def _summary_rows(loaded: LoadedCV) -> list[tuple[str, int]]:
     return rows + [(name, len(SECTIONS[name].texts(cv))) for name in TEXT_SECTIONS]
 
 
-@main.command()
+@main.command(context_settings=HELP)
 @DATA_OPTION
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit code 1).")
 def check(data: Path | None, strict: bool) -> None:
@@ -278,41 +300,57 @@ class _StrictFailure(click.ClickException):
         super().__init__(f"--strict: {_plural(len(warnings), 'warning')} count as errors.")
 
 
-@main.command(name="import")
+@main.command(name="import", context_settings=HELP)
 @click.argument("fmt", metavar="FORMAT", type=click.Choice(IMPORT_FORMATS))
-@click.argument("file", type=click.Path(path_type=Path))
+@click.argument(
+    "files", metavar="FILE...", nargs=-1, required=True, type=click.Path(path_type=Path)
+)
 @click.option(
     "--into",
     type=click.Path(path_type=Path),
     default=DEFAULT_DATA,
     show_default=True,
-    help="The CV file to merge into (rewritten in place).",
+    help="The CV file to merge into (rewritten in place; jsonresume and rendercv create it).",
 )
 @click.option("--dry-run", is_flag=True, help="Only report what would change.")
-def import_(fmt: str, file: Path, into: Path, dry_run: bool) -> None:
-    """Import publications from FILE into your CV: FORMAT is bibtex, openalex or text.
+@click.option(
+    "--include-others",
+    is_flag=True,
+    help="Also import records whose authors do not include you.",
+)
+def import_(
+    fmt: str, files: tuple[Path, ...], into: Path, dry_run: bool, include_others: bool
+) -> None:
+    """Import publications (or a whole CV) from FILE... into your CV.
 
-    A record that matches an entry (same DOI, else the same title and year) only fills the
-    entry's empty fields and refreshes its citation counts; what you wrote is never
-    overwritten, and differences are listed as conflicts. A preprint of a published entry is
-    linked to it. New entries get stable ids. The CV keeps its comments and layout.
+    FORMAT is bibtex (and biblatex), openalex, csl-json (Zotero, Mendeley), ris (EndNote,
+    Zotero, Web of Science, Scopus), orcid (the public record, XML or JSON) or text (a CV's
+    publication list); jsonresume and rendercv migrate a whole CV and create --into when it
+    does not exist yet. Several BibTeX files share their @string macros.
+
+    A record that matches an entry (same DOI, else same arXiv id, else the same title and
+    year; different DOIs are different works) only fills the entry's empty fields and keeps
+    the newest citation count; what you wrote is never overwritten, and differences are
+    listed as conflicts. A preprint and its published version are linked. Records that do
+    not name you among their authors are listed and left out. The CV file changes only where
+    new facts go: its indentation, quoting, comments and line endings stay.
 
     \b
     Examples:
-      assemble import bibtex zotero.bib --into cv.yaml --dry-run
+      assemble import bibtex strings.bib zotero.bib --into cv.yaml --dry-run
       assemble import openalex works.json --into cv.yaml
-      assemble import text old-cv.txt --into cv.yaml
+      assemble import jsonresume resume.json --into cv.yaml
     """
-    from assembler.importers.run import describe, import_file  # bibtexparser, ruamel: load on use
+    from assembler.importers.run import describe, import_files  # parsers load on use
 
-    result = import_file(fmt, file, into, dry_run)
+    result = import_files(fmt, list(files), into, dry_run, include_others)
     for problem in result.problems:
         click.echo(problem.format(), err=True)
     for line in describe(result, into, dry_run):
         click.echo(line)
 
 
-@main.command()
+@main.command(context_settings=HELP)
 @click.option(
     "--openalex",
     "use_openalex",
@@ -348,7 +386,7 @@ def enrich(use_openalex: bool, data: Path, dry_run: bool) -> None:
         click.echo(line)
 
 
-@main.command()
+@main.command(context_settings=HELP)
 def schema() -> None:
     """Print the JSON Schema of the CV file, for editor autocompletion.
 

@@ -152,8 +152,10 @@ class GroupBuilder:
         self.renames: list[Problem] = []
         self.problems: list[Problem] = []
         self.broken: list[str] = []
+        self.files = 0
 
     def add(self, member: MemberFile) -> None:
+        self.files += 1
         if member.cv is None:
             self.problems += member.problems
             self.broken.append(member.file)
@@ -210,7 +212,8 @@ class GroupBuilder:
     def finish(self, name: str) -> Group:
         """The merged group, or every problem of every member file at once."""
         if self.problems:
-            what = self.broken[0] if len(set(self.broken)) == 1 else "the group"
+            broken = len(set(self.broken))
+            what = f"{broken} of {self.files} person files" if broken else "the group"
             raise ProblemsError(self.problems, what)
         sections = dict(self.sections)
         supervisees = [e for e in sections.pop("supervision") if isinstance(e, Supervisee)]

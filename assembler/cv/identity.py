@@ -5,14 +5,19 @@ imports and ``enrich`` match incoming records with it. Two records are the same 
 
 1. they carry the same DOI, else
 2. the same arXiv identifier, else
-3. the same title and year, titles compared by their letters and digits only: case, accents,
-   spaces and punctuation do not count ("Semantic Lens" = "SemanticLens"), and letters of
-   every script count (two different Russian titles stay different).
+3. the same title and year (a record without a year matches any year), titles compared by
+   their letters and digits only: case, accents, spaces and punctuation do not count
+   ("Semantic Lens" = "SemanticLens"), and letters of every script count (two different
+   Russian titles stay different).
 
 Whatever matched, two records whose DOIs differ are never the same work (a conference and a
 journal version, two Zenodo versions, volumes 1 and 2), and neither are two with different
-arXiv ids. A preprint is not the same work as its published version; ``preprint_of`` tells
-when one is the other's preprint, so imports can link them instead.
+arXiv ids. Without DOIs (Google Scholar exports have none), a title match is not enough when
+the records name different volumes, issues or first pages, or one is a journal article and the
+other a paper in proceedings: those are volumes 1 and 2 of a book, a recurring column
+("Editorial") in two issues, or the conference and the journal version.
+A preprint is not the same work as its published version; ``preprint_of`` tells when one is
+the other's preprint, so imports can link them instead.
 """
 
 from __future__ import annotations
@@ -95,6 +100,10 @@ class WorkId:
     title: str = ""
     year: str = ""
     preprint: bool = False
+    volume: str = ""
+    venue_kind: str = ""  # "journal" or "proceedings" when the type says which
+    issue: str = ""
+    first_page: str = ""
 
     def conflicts(self, other: WorkId) -> bool:
         """Different DOIs or different arXiv ids: never the same work."""
@@ -114,11 +123,32 @@ class WorkId:
         if (
             self.title
             and self.title == other.title
-            and self.year == other.year
+            and (self.year == other.year or not self.year or not other.year)
             and self.preprint == other.preprint  # a preprint is not its published version
+            and not _differ(self.volume, other.volume)
+            and not _differ(self.venue_kind, other.venue_kind)
+            and not _differ(self.issue, other.issue)
+            and not _differ(self.first_page, other.first_page)
         ):
             return "title"
         return None
+
+
+def _differ(first: str, second: str) -> bool:
+    return bool(first and second and first != second)
+
+
+_VENUE_KINDS = {"journal": "journal", "conference": "proceedings", "workshop": "proceedings"}
+
+
+def _volume(value: object) -> str:
+    return "".join(str(value or "").split()).casefold()
+
+
+def _first_page(value: object) -> str:
+    """The first page of "968–980" or "pp. 968-980": where in its issue a work starts."""
+    match = re.search(r"[A-Za-z]*\d+", str(value or ""))
+    return match[0].casefold() if match else ""
 
 
 def preprint_of(preprint: WorkId, published: WorkId) -> bool:
@@ -146,6 +176,10 @@ def work_id(publication: Publication) -> WorkId:
         title=title_key(publication.title),
         year=str(publication.year.year) if publication.year else "",
         preprint=publication.type == "preprint",
+        volume=_volume(publication.volume),
+        venue_kind=_VENUE_KINDS.get(publication.type or "", ""),
+        issue=_volume(publication.issue),
+        first_page=_first_page(publication.pages),
     )
 
 
@@ -169,6 +203,10 @@ def work_id_of_fields(fields: Mapping[str, Any]) -> WorkId:
         title=title_key(fields.get("title")),
         year=_year_text(fields.get("year")),
         preprint=fields.get("type") == "preprint",
+        volume=_volume(fields.get("volume")),
+        venue_kind=_VENUE_KINDS.get(str(fields.get("type") or ""), ""),
+        issue=_volume(fields.get("issue")),
+        first_page=_first_page(fields.get("pages")),
     )
 
 
@@ -189,6 +227,10 @@ class _Slot(Generic[T]):
             title=self.work.title or other.title,
             year=self.work.year or other.year,
             preprint=self.work.preprint and other.preprint,
+            volume=self.work.volume or other.volume,
+            venue_kind=self.work.venue_kind or other.venue_kind,
+            issue=self.work.issue or other.issue,
+            first_page=self.work.first_page or other.first_page,
         )
 
 
@@ -228,8 +270,11 @@ class WorkIndex(Generic[T]):
             yield self._by_doi[work.doi]
         if work.arxiv and work.arxiv in self._by_arxiv:
             yield self._by_arxiv[work.arxiv]
-        if work.title:
+        if work.title and not work.year:
+            yield from self._by_title_any_year.get(work.title, [])
+        elif work.title:
             yield from self._by_title.get((work.title, work.year), [])
+            yield from self._by_title.get((work.title, ""), [])
 
     def _find_slot(self, work: WorkId) -> tuple[_Slot[T], Matched] | None:
         for slot in self._candidates(work):
@@ -252,6 +297,14 @@ class WorkIndex(Generic[T]):
         slot.absorb(work)
         self._file(slot, work)
         return slot.value, how
+
+    def find_preprint(self, published: WorkId) -> T | None:
+        """A preprint of the published work ``published``, if one is indexed (the preprint may
+        come first: an arXiv record before the journal's)."""
+        for slot in self._by_title_any_year.get(published.title, []):
+            if preprint_of(slot.work, published):
+                return slot.value
+        return None
 
     def find_published(self, preprint: WorkId) -> T | None:
         """The published work whose preprint ``preprint`` is, if one is indexed."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from assembler.cv.identity import WorkIndex, work_id
+from assembler.cv.leftovers import leftovers
 from assembler.cv.load import LoadedCV
 from assembler.cv.model import Entry, Publication, RangeEntry
 from assembler.cv.names import own_names
@@ -122,6 +123,14 @@ def _undated(loaded: LoadedCV) -> Iterator[Problem]:
                 )
 
 
+def _leftovers(loaded: LoadedCV) -> Iterator[Problem]:
+    for section, entries in loaded.sections().items():
+        for index, entry in enumerate(entries):
+            for found in leftovers(entry):
+                path: PathKey = (section, index, found.field)
+                yield _warning(loaded, path, entry, found.message, found.hint)
+
+
 def lint(loaded: LoadedCV) -> list[Problem]:
     """All warnings for a validated CV, including those noticed while loading it."""
     return [
@@ -130,4 +139,5 @@ def lint(loaded: LoadedCV) -> list[Problem]:
         *_end_before_start(loaded),
         *_missing_person(loaded),
         *_undated(loaded),
+        *_leftovers(loaded),
     ]

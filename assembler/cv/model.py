@@ -16,7 +16,6 @@ from pydantic import (
     ConfigDict,
     Discriminator,
     Field,
-    NonNegativeInt,
     StringConstraints,
     Tag,
     WithJsonSchema,
@@ -27,6 +26,16 @@ from pydantic import (
 from assembler.cv.dates import JSON_PATTERN, PartialDate, Span, parse_end, term_span
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# Numbers a spreadsheet can hold exactly (Excel keeps 15 significant digits): beyond that a
+# value is a typo, and 1e400 used to validate and leave its cell silently empty.
+MAX_COUNT = 10**9
+MAX_AMOUNT = Decimal(10**15)
+Count = Annotated[int, Field(ge=0, le=MAX_COUNT)]
+Amount = Annotated[
+    Decimal,
+    Field(ge=0, le=MAX_AMOUNT, allow_inf_nan=False),
+    WithJsonSchema({"type": ["number", "string"], "minimum": 0, "maximum": 10**15}),
+]
 # Identifiers people often type unquoted (grant ids, volumes, page ranges): editors see numbers.
 Code = Annotated[
     str,
@@ -72,10 +81,35 @@ _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNOREC
 _DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 _ORCID = re.compile(r"^(?:https?://orcid\.org/)?(\d{4}-\d{4}-\d{4}-\d{3}[\dX])$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# How degrees are written: what makes an education entry a doctorate, or school.
+_DOCTORATE = re.compile(
+    r"\bph\.?\s?d\b|doctor|\bdr\.|promotion|dphil|\bd\.?\s?sc\b|doktor", re.IGNORECASE
+)
+_SCHOOL = re.compile(
+    r"abitur|matura|high school|a[- ]levels?|baccalaur[ée]at|secondary|gymnasium|school",
+    re.IGNORECASE,
+)
+_HABILITATION = re.compile(r"habilitation|venia legendi", re.IGNORECASE)
+EducationStage = Literal["school", "studies", "doctorate", "habilitation"]
+# Filing statuses from weakest to strongest; a patent is as strong as its best filing.
+FILING_STRENGTH = {"filed": 1, "pending": 1, "published": 2, "granted": 3}
 
 
 def _lowercase(value: Any) -> Any:
     return value.strip().lower() if isinstance(value, str) else value
+
+
+def _contract_end(value: Any) -> Any:
+    if isinstance(value, str) and value.strip().lower() in ("permanent", "unbefristet"):
+        return "permanent"
+    return value
+
+
+EXTRA_DESCRIPTION = (
+    "Free fields for your own templates (`{{ e.extra.x }}`); the only place where unknown "
+    "keys are allowed"
+)
+NOTE_DESCRIPTION = "A remark for yourself; the bundled templates do not print it"
 
 
 class Model(BaseModel):
@@ -86,6 +120,8 @@ class Entry(Model):
     """An entry of a list section. ``id`` is derived from the content when left out."""
 
     id: Id | None = Field(None, description="Stable slug; derived from the content when omitted")
+    note: Text | None = Field(None, description=NOTE_DESCRIPTION)
+    extra: dict[str, Any] = Field(default_factory=dict, description=EXTRA_DESCRIPTION)
 
     def span(self) -> Span | None:
         """The days this entry covers, for date windows; None when it has no date."""
@@ -93,7 +129,7 @@ class Entry(Model):
 
 
 class RangeEntry(Entry):
-    start: PartialDate | None = None
+    start: PartialDate | None = Field(None, description="First month, day or year")
     end: EndDate = Field(None, description="Leave out or write `present` while ongoing")
 
     def span(self) -> Span | None:
@@ -105,8 +141,21 @@ class RangeEntry(Entry):
 
 
 class Link(Model):
-    label: Text | None = None
-    url: Text
+    label: Text | None = Field(None, description='What the link is, e.g. "slides", "GitHub"')
+    url: Text = Field(description="The address")
+
+
+class LocalizedText(Model):
+    """The same text in several languages; a profile prints its own language's."""
+
+    en: Text | None = None
+    de: Text | None = None
+
+
+LocalizedOrText = Annotated[
+    Annotated[Text, Tag("text")] | Annotated[LocalizedText, Tag("localized")],
+    Discriminator(lambda value: "localized" if isinstance(value, dict | LocalizedText) else "text"),
+]
 
 
 class Person(Model):
@@ -116,15 +165,40 @@ class Person(Model):
         default_factory=list,
         description='How the person appears in author lists, e.g. "Lapuschkin S", "Bach S"',
     )
-    birth_date: PartialDate | None = None
-    birth_place: Text | None = None
-    nationality: Text | None = None
-    orcid: Code | None = None
-    email: Text | None = None
-    phone: Code | None = None
-    affiliation: Text | None = None
-    address: Text | None = None
-    links: list[Link] = Field(default_factory=list)
+    family_name: Text | None = Field(
+        None, description="The family name, when it is not the last word of `name`"
+    )
+    given_names: Text | None = Field(
+        None, description="The given names, when they are not the words before the family name"
+    )
+    birth_date: PartialDate | None = Field(
+        None, description="Date of birth (printed only by profiles that ask for it)"
+    )
+    birth_place: Text | None = Field(None, description="Place of birth")
+    nationality: LocalizedOrText | None = Field(
+        None, description="As printed, or per language: {en: German, de: deutsch}"
+    )
+    orcid: Code | None = Field(None, description="ORCID iD, e.g. 0000-0002-1825-0097")
+    identifiers: dict[Text, Code] = Field(
+        default_factory=dict,
+        description="Researcher identifiers by scheme: orcid, scopus, researcherid, "
+        "era_commons, ...",
+    )
+    career_stage: Text | None = Field(
+        None,
+        description="The researcher's career stage as a funder asks for it (Horizon Europe: "
+        "A to D; R1 to R4)",
+    )
+    email: Text | None = Field(None, description="E-mail address")
+    phone: Code | None = Field(None, description="Telephone number, as printed")
+    affiliation: Text | None = Field(None, description="Institution as it heads the CV")
+    country: Text | None = Field(None, description="Country of the current institution")
+    address: Text | None = Field(None, description="Postal address of the institution")
+    links: list[Link] = Field(
+        default_factory=list,
+        description='Web pages; one labelled "website" or "homepage" is the personal website',
+    )
+    extra: dict[str, Any] = Field(default_factory=dict, description=EXTRA_DESCRIPTION)
 
     @field_validator("orcid")
     @classmethod
@@ -155,23 +229,22 @@ class Person(Model):
         return f"{self.honorific} {self.name}" if self.honorific else self.name
 
 
-class LocalizedText(Model):
-    en: Text | None = None
-    de: Text | None = None
-
-
-Bio = Annotated[
-    Annotated[Text, Tag("text")] | Annotated[LocalizedText, Tag("localized")],
-    Discriminator(lambda value: "localized" if isinstance(value, dict | LocalizedText) else "text"),
-]
+Bio = LocalizedOrText
 
 
 class Position(RangeEntry):
-    organization: Text | None = None
-    unit: Text | None = None
-    role: Text | None = None
-    location: Text | None = None
-    description: Text | None = None
+    organization: Text | None = Field(None, description="University, institute or company")
+    unit: Text | None = Field(None, description="Faculty, department or group")
+    role: Text | None = Field(None, description='The position held, e.g. "Postdoc"')
+    location: Text | None = Field(None, description='City and country, e.g. "Berlin, Germany"')
+    contract_end: Annotated[
+        PartialDate | Literal["permanent"] | None, BeforeValidator(_contract_end)
+    ] = Field(
+        None,
+        description="When the contract of a current position ends, or `permanent` (DFG asks "
+        "for it)",
+    )
+    description: Text | None = Field(None, description="What the position involved")
 
     @model_validator(mode="after")
     def _named(self) -> Position:
@@ -181,14 +254,40 @@ class Position(RangeEntry):
 
 
 class Education(RangeEntry):
-    degree: Text | None = None
-    field: Text | None = None
-    institution: Text | None = None
-    grade: Text | None = None
-    thesis: Text | None = None
-    supervisor: Text | None = None
-    location: Text | None = None
-    description: Text | None = None
+    degree: Text | None = Field(None, description='E.g. "PhD", "Master of Science"')
+    field: Text | None = Field(None, description="Subject")
+    institution: Text | None = Field(None, description="University or school")
+    unit: Text | None = Field(None, description="Faculty or department")
+    grade: Text | None = Field(None, description='The grade, e.g. "summa cum laude"')
+    thesis: Text | None = Field(None, description="Title of the thesis")
+    supervisor: Text | None = Field(None, description="Who supervised the thesis")
+    location: Text | None = Field(None, description='City and country, e.g. "Berlin, Germany"')
+    awarded: PartialDate | None = Field(
+        None, description="The day the degree was awarded (the PhD date funders ask for)"
+    )
+    level: EducationStage | None = Field(
+        None,
+        description="school, studies, doctorate or habilitation; read from `degree` when left out",
+    )
+    description: Text | None = Field(None, description="What the studies covered")
+
+    @property
+    def stage(self) -> EducationStage:
+        """``level``, else what the degree's name says (Abitur: school; PhD: doctorate)."""
+        if self.level is not None:
+            return self.level
+        text = f"{self.degree or ''} {self.institution or ''}"
+        if _HABILITATION.search(text):
+            return "habilitation"
+        if _DOCTORATE.search(self.degree or ""):
+            return "doctorate"
+        if _SCHOOL.search(text):
+            return "school"
+        return "studies"
+
+    @property
+    def doctorate(self) -> bool:
+        return self.stage == "doctorate"
 
     @model_validator(mode="after")
     def _named(self) -> Education:
@@ -198,22 +297,26 @@ class Education(RangeEntry):
 
 
 class Budget(Model):
-    amount: Annotated[Decimal, WithJsonSchema({"type": ["number", "string"]})]
+    amount: Amount
     currency: Text = "EUR"
 
 
 class Project(RangeEntry):
-    acronym: Text | None = None
-    title: Text | None = None
+    acronym: Text | None = Field(None, description="The project's short name")
+    title: Text | None = Field(None, description="The project's title")
     role: Annotated[ProjectRole | None, BeforeValidator(_lowercase)] = Field(
         None, description="lead, coordinator or participant"
     )
-    funder: Text | None = None
-    programme: Text | None = None
-    grant_id: Code | None = None
-    budget: Budget | None = None
-    partners: list[Text] = Field(default_factory=list)
-    description: Text | None = None
+    funder: Text | None = Field(None, description='The funding body, e.g. "DFG", "EU"')
+    programme: Text | None = Field(None, description='E.g. "Horizon Europe", "ERC StG"')
+    grant_id: Code | None = Field(None, description="The funder's grant number")
+    budget: Budget | None = Field(None, description="Your share or the whole grant")
+    application: Literal["submitted"] | None = Field(
+        None,
+        description="`submitted` for a grant application under review (not yet a project)",
+    )
+    partners: list[Text] = Field(default_factory=list, description="Partner institutions")
+    description: Text | None = Field(None, description="What the project does")
 
     @model_validator(mode="after")
     def _named(self) -> Project:
@@ -223,8 +326,8 @@ class Project(RangeEntry):
 
 
 class AuthorName(Model):
-    family: Text
-    given: Text | None = None
+    family: Text = Field(description="Family name")
+    given: Text | None = Field(None, description="Given names or initials")
 
 
 Author = Annotated[
@@ -234,38 +337,59 @@ Author = Annotated[
 
 
 class Citations(Model):
-    count: NonNegativeInt
+    count: Count
     source: Text | None = None
     as_of: PartialDate | None = None
 
 
 CitationCount = Annotated[
-    Annotated[NonNegativeInt, Tag("count")] | Annotated[Citations, Tag("detail")],
+    Annotated[Count, Tag("count")] | Annotated[Citations, Tag("detail")],
     Discriminator(lambda value: "detail" if isinstance(value, dict | Citations) else "count"),
 ]
 
 
 class Publication(Entry):
-    type: Annotated[PublicationType | None, BeforeValidator(_lowercase)] = None
-    authors: list[Author] = Field(default_factory=list)
-    editors: list[Author] = Field(default_factory=list)
+    type: Annotated[PublicationType | None, BeforeValidator(_lowercase)] = Field(
+        None,
+        description="journal, conference, workshop, book, chapter, preprint, thesis, software, "
+        "dataset or other",
+    )
+    authors: list[Author] = Field(
+        default_factory=list,
+        description='The authors as printed ("Müller K-R") or as {family, given}',
+    )
+    editors: list[Author] = Field(
+        default_factory=list, description="The editors (of a book, or of the book a chapter is in)"
+    )
     year: PartialDate | None = Field(None, description="Year (or YYYY-MM / YYYY-MM-DD)")
-    title: Text
-    venue: Text | None = None
-    volume: Code | None = None
-    issue: Code | None = None
-    pages: Code | None = None
-    publisher: Text | None = None
-    doi: Text | None = None
-    url: Text | None = None
-    links: list[Link] = Field(default_factory=list)
-    note: Text | None = None
-    citations: CitationCount | None = None
-    selected: bool = False
-    open_access: bool | None = None
-    significance: Text | None = None
-    contribution: Text | None = None
-    tags: list[Text] = Field(default_factory=list)
+    title: Text = Field(description="The title")
+    venue: Text | None = Field(
+        None, description="Journal, proceedings, book or server it appeared in"
+    )
+    volume: Code | None = Field(None, description="Volume")
+    issue: Code | None = Field(None, description="Issue or number")
+    pages: Code | None = Field(None, description='Pages ("211–222") or article number')
+    publisher: Text | None = Field(None, description="Publisher")
+    doi: Text | None = Field(
+        None, description="DOI (10.xxxx/...), with or without https://doi.org/"
+    )
+    url: Text | None = Field(None, description="Where to read it, when it has no DOI")
+    links: list[Link] = Field(
+        default_factory=list, description="Further links (code, slides, data)"
+    )
+    note: Text | None = Field(
+        None, description='Printed after the reference, e.g. "Accepted at NeurIPS 2025"'
+    )
+    citations: CitationCount | None = Field(None, description="A count, or {count, source, as_of}")
+    selected: bool = Field(
+        False, description="Your own mark: show it first where a profile ranks outputs"
+    )
+    open_access: bool | None = Field(None, description="Freely readable")
+    significance: Text | None = Field(
+        None, description="A short note on its significance (ERC, MSCA, Horizon Europe ask for one)"
+    )
+    contribution: Text | None = Field(None, description="Your own role in it")
+    tags: list[Text] = Field(default_factory=list, description="Your own keywords")
     abstract: Text | None = Field(None, description="Imported from OpenAlex and the like")
 
     @field_validator("doi")
@@ -282,6 +406,11 @@ class Publication(Entry):
         return Span(self.year, self.year) if self.year else None
 
     @property
+    def edited(self) -> bool:
+        """An edited volume: editors but no authors (printed under its own heading)."""
+        return not self.authors and bool(self.editors)
+
+    @property
     def citation_count(self) -> int | None:
         if self.citations is None:
             return None
@@ -289,13 +418,15 @@ class Publication(Entry):
 
 
 class Talk(Entry):
-    title: Text
-    date: PartialDate | None = None
-    event: Text | None = None
-    location: Text | None = None
-    kind: Annotated[TalkKind | None, BeforeValidator(_lowercase)] = None
-    note: Text | None = None
-    url: Text | None = None
+    title: Text = Field(description="The talk's title")
+    date: PartialDate | None = Field(None, description="When it was given")
+    event: Text | None = Field(None, description="Conference, workshop or institution")
+    location: Text | None = Field(None, description="City and country")
+    kind: Annotated[TalkKind | None, BeforeValidator(_lowercase)] = Field(
+        None, description="keynote, invited, contributed, lecture, panel or other"
+    )
+    note: Text | None = Field(None, description="Printed after the talk, e.g. a session")
+    url: Text | None = Field(None, description="Slides or recording")
 
     def span(self) -> Span | None:
         return Span(self.date, self.date) if self.date else None
@@ -303,10 +434,10 @@ class Talk(Entry):
 
 class Teaching(RangeEntry):
     term: Code | None = Field(None, description='As printed, e.g. "WS 24/25" or "SS 13"')
-    course: Text
-    institution: Text | None = None
-    role: Text | None = None
-    description: Text | None = None
+    course: Text = Field(description="The course")
+    institution: Text | None = Field(None, description="Where it was taught")
+    role: Text | None = Field(None, description='Your role, e.g. "lecturer", "teaching assistant"')
+    description: Text | None = Field(None, description="What it covered")
 
     def span(self) -> Span | None:
         explicit = super().span()
@@ -316,24 +447,44 @@ class Teaching(RangeEntry):
 
 
 class Award(Entry):
-    name: Text
-    year: PartialDate | None = None
-    description: Text | None = None
+    name: Text = Field(description="The award's name")
+    year: PartialDate | None = Field(None, description="When it was awarded")
+    description: Text | None = Field(None, description="What it was for")
 
     def span(self) -> Span | None:
         return Span(self.year, self.year) if self.year else None
 
 
 class Filing(Model):
-    number: Code | None = None
-    status: Text | None = None
-    date: PartialDate | None = None
+    number: Code | None = Field(None, description="The publication or patent number, as printed")
+    status: Annotated[Text | None, BeforeValidator(_lowercase)] = Field(
+        None, description="filed, pending, published or granted"
+    )
+    date: PartialDate | None = Field(None, description="The date of that status")
 
 
 class Patent(Entry):
-    title: Text
-    year: PartialDate | None = None
-    filings: list[Filing] = Field(default_factory=list)
+    title: Text = Field(description="The invention's title")
+    year: PartialDate | None = Field(None, description="The year of the first filing")
+    filings: list[Filing] = Field(
+        default_factory=list,
+        description="Each filing: number, status (filed, pending, published, granted) and its date",
+    )
+
+    @property
+    def granted(self) -> bool:
+        return any(filing.status == "granted" for filing in self.filings)
+
+    def strongest_filing(self) -> Filing | None:
+        """The filing that shows what the patent has reached (granted over published over
+        filed; the later one at equal strength)."""
+        known = [f for f in self.filings if f.status in FILING_STRENGTH]
+        if not known:
+            return None
+        return max(
+            known,
+            key=lambda f: (FILING_STRENGTH[f.status or ""], f.date.sort_key() if f.date else ()),
+        )
 
     def span(self) -> Span | None:
         dates = [filing.date for filing in self.filings if filing.date]
@@ -346,9 +497,11 @@ class Patent(Entry):
 
 
 class Service(RangeEntry):
-    role: Text | None = None
-    organization: Text | None = None
-    description: Text | None = None
+    role: Text | None = Field(None, description='Your role, e.g. "programme committee member"')
+    organization: Text | None = Field(
+        None, description="The conference, journal, committee or institution"
+    )
+    description: Text | None = Field(None, description="What it involved")
 
     @model_validator(mode="after")
     def _named(self) -> Service:
@@ -358,9 +511,9 @@ class Service(RangeEntry):
 
 
 class Supervisee(RangeEntry):
-    name: Text
+    name: Text = Field(description="The person supervised")
     level: Text | None = Field(None, description="PhD, Master, Bachelor, PostDoc, ...")
-    role: Text | None = None
+    role: Text | None = Field(None, description='Your role, e.g. "main supervisor"')
 
 
 def _supervision_shorthand(value: Any) -> Any:
@@ -372,26 +525,31 @@ def _supervision_shorthand(value: Any) -> Any:
 
 
 class Supervision(Model):
-    summary: Text | None = None
-    people: list[Supervisee] = Field(default_factory=list)
+    summary: Text | None = Field(
+        None, description="A summary of your supervision, printed as written"
+    )
+    people: list[Supervisee] = Field(default_factory=list, description="The people you supervised")
 
 
 class Metric(Entry):
-    source: Text
-    as_of: PartialDate | None = None
+    source: Text = Field(description='Where the counts come from, e.g. "Google Scholar"')
+    as_of: PartialDate | None = Field(None, description="When they were read")
     since: PartialDate | None = Field(None, description="Counts since this year (e.g. 2020)")
-    publications: NonNegativeInt | None = None
-    citations: NonNegativeInt | None = None
-    h_index: NonNegativeInt | None = None
-    i10_index: NonNegativeInt | None = None
+    publications: Count | None = Field(None, description="Number of publications")
+    citations: Count | None = Field(None, description="Number of citations")
+    h_index: Count | None = Field(None, description="h-index")
+    i10_index: Count | None = Field(None, description="i10-index")
 
     def span(self) -> Span | None:
         return Span(self.as_of, self.as_of) if self.as_of else None
 
 
 class CareerBreak(RangeEntry):
-    start: PartialDate
-    reason: Text | None = None
+    start: PartialDate = Field(description="First day (or month) of the break")
+    reason: Text | None = Field(
+        None,
+        description="Parental leave, illness, care, ... (printed where the profile shows breaks)",
+    )
 
     def span(self) -> Span:
         return Span(self.start, self.end)

@@ -7,11 +7,11 @@ Selection (``where: {ongoing: true}``), sorting by ``end``, the template's ``ong
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Literal, cast
 
-from assembler.cv.model import Entry, RangeEntry
+from assembler.cv.model import FILING_STRENGTH, Entry, Patent, RangeEntry
 
-Status = Literal["planned", "running", "ended"]
+Status = Literal["planned", "running", "ended", "filed", "pending", "published", "granted"]
 
 
 def is_ongoing(entry: Entry) -> bool:
@@ -21,7 +21,10 @@ def is_ongoing(entry: Entry) -> bool:
 
 def status(entry: Entry, as_of: date) -> Status | None:
     """``planned`` before its first day, ``ended`` after its last, else ``running``; None for
-    an undated entry. An ongoing range is running from its start on."""
+    an undated entry. An ongoing range is running from its start on. A patent's status is
+    its strongest filing's (filed, pending, published, granted) by that date."""
+    if isinstance(entry, Patent):
+        return _patent_status(entry, as_of)
     span = entry.span()
     if span is None:
         return None
@@ -42,3 +45,16 @@ def duration_months(entry: Entry, as_of: date) -> int | None:
     if last < first:
         return None
     return (last.year - first.year) * 12 + last.month - first.month + 1
+
+
+def _patent_status(patent: Patent, as_of: date) -> Status | None:
+    reached = [
+        filing
+        for filing in patent.filings
+        if filing.status in FILING_STRENGTH
+        and (filing.date is None or filing.date.first_day() <= as_of)
+    ]
+    if not reached:
+        return None
+    best = max(reached, key=lambda f: FILING_STRENGTH[f.status or ""])
+    return cast(Status, best.status)  # one of FILING_STRENGTH's keys

@@ -17,12 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from assembler.cv.identity import work_id_of_fields
-from assembler.importers.merge import plan_merge
+from assembler.importers.merge import MergePlan
 from assembler.importers.openalex import work_to_incoming
 from assembler.importers.records import Incoming
-from assembler.importers.run import ImportResult
-from assembler.importers.yaml_edit import RoundTrip, checked_text
-from assembler.output.write import write_all
+from assembler.importers.run import ImportResult, existing_publications, merge_into
+from assembler.importers.yaml_edit import checked
 from assembler.problems import AssembleError
 
 API = "https://api.openalex.org"
@@ -89,15 +88,7 @@ def find_records(entries: list[dict[str, Any]], fetch: Fetch) -> list[Incoming]:
 
 
 def enrich(into: Path, fetch: Fetch = http_fetch, dry_run: bool = False) -> ImportResult:
-    original = into.read_text(encoding="utf-8")
-    checked_text(original, into)
-    document = RoundTrip(original)
-    existing = document.plain_publications()
-    plan = plan_merge(existing, find_records(existing, fetch))
-    result = ImportResult(plan)
-    if dry_run or not plan.changes_anything:
-        return result
-    document.apply(plan)
-    write_all({into: checked_text(document.dump(), into).encode("utf-8")})
-    result.written = True
-    return result
+    original = into.read_bytes().decode("utf-8")  # CRLF stays CRLF
+    loaded = checked(original, into)
+    found = find_records(existing_publications(loaded), fetch)
+    return merge_into(original, loaded, into, found, ImportResult(MergePlan()), dry_run)

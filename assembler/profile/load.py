@@ -32,6 +32,7 @@ class LoadedProfile:
     # Which file defined each section, so later stages can point at the right line.
     origins: dict[str, YamlDocument] = field(default_factory=dict)
     document: YamlDocument | None = None
+    files: list[Path] = field(default_factory=list)  # the profile and those it extends
 
     @property
     def name(self) -> str:
@@ -141,6 +142,7 @@ def load_profile(name_or_path: str, cwd: Path | None = None) -> LoadedProfile:
     )
     for profile, document in reversed(chain[:-1]):
         loaded = _merge(loaded, profile, document)
+    loaded.files = [Path(document.file) for _, document in chain]
     if loaded.profile.name is None:
         loaded.profile = loaded.profile.model_copy(update={"name": Path(chain[0][1].file).stem})
     problems = check_rules(loaded)

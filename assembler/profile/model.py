@@ -21,13 +21,48 @@ from pydantic import (
 )
 
 from assembler.cv.dates import PartialDate
-from assembler.cv.model import Model, Publication
+from assembler.cv.model import Model
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Language = Literal["en", "de"]
-DateFormat = Literal["year", "month", "day", "dd/mm/yyyy"]
+LANGUAGES: tuple[str, ...] = ("en", "de")
+DATE_KEYWORDS = ("year", "month", "day", "dd/mm/yyyy")
+# A date pattern: these tokens, separators, and [optional parts]. See shape/dates.py.
+DATE_TOKENS = ("YYYY", "Month", "Mon", "MM", "M", "DD", "D")
+_DATE_PATTERN = re.compile(r"^(?:YYYY|Month|Mon|MM|M|DD|D|\[|\]|[^A-Za-z\[\]])+$")
 
-DERIVED_FIELDS = ("author_position", "ongoing", "year")
+
+def pattern_precision(date_format: str) -> int:
+    """How exact a date must be for a pattern (0 year, 1 month, 2 day): its tokens outside
+    [optional parts]. Keywords never demand more than a date has (0)."""
+    if date_format in DATE_KEYWORDS:
+        return 0
+    required = re.sub(r"\[[^\]]*\]", "", date_format)
+    tokens = re.findall(r"YYYY|Month|Mon|MM|M|DD|D", required)
+    return max((2 if token in ("DD", "D") else 0 if token == "YYYY" else 1) for token in tokens)
+
+
+def _date_format(value: Any) -> Any:
+    """A keyword (year, month, day, dd/mm/yyyy) or a pattern such as ``MM/YYYY``."""
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    if text in DATE_KEYWORDS:  # lower case: the keywords; DD/MM/YYYY is a pattern
+        return text
+    if "YYYY" not in text or not _DATE_PATTERN.match(text) or text.count("[") != text.count("]"):
+        raise ValueError(
+            f"{text!r} is neither year, month, day or dd/mm/yyyy nor a date pattern; a "
+            "pattern uses YYYY, MM or M, DD or D, Mon or Month, separators and [optional "
+            "parts], e.g. MM/YYYY, [DD/]MM/YYYY or Mon YYYY"
+        )
+    return text
+
+
+DateFormat = Annotated[str, BeforeValidator(_date_format)]
+
+# Fields computed from any entry, usable in where and sort (see select/fields.py); an entry's
+# own properties (an education's `stage`, a patent's `granted`) are usable too.
+DERIVED_FIELDS = ("author_position", "ongoing", "year", "status", "significance")
 # Further values a workbook column can show (see columns.py).
 SHEET_DERIVED = ("dates", "citation", "duration_months", "status", "members", "role_label")
 
@@ -132,7 +167,9 @@ class SectionRule(Model):
     max_chars: PositiveInt | None = None
     overlap: Literal["allowed", "forbidden"] = "forbidden"
     extend_by_breaks: bool = False
-    window_on: Literal["span", "start", "end"] = "span"
+    window_on: Literal["span", "start", "end", "events"] = "span"
+    order: Annotated[list[Text], BeforeValidator(_as_list)] = Field(default_factory=list)
+    date_format: DateFormat | None = None
     label: Text | None = None
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
@@ -164,6 +201,39 @@ SectionValue = Annotated[SectionRule, BeforeValidator(_section_shorthand)]
 class DocumentSpec(Model):
     template: Text
     output: Text
+
+
+class Requirement(Model):
+    """A fact the funder requires: a field (``doi|url``: either), for the entries that match
+    ``where``, shown as ``[label]`` when the CV lacks it."""
+
+    field: Text
+    where: dict[str, Condition] = Field(default_factory=dict)
+    label: Text | None = None
+
+    @property
+    def alternatives(self) -> list[str]:
+        return [name.strip() for name in self.field.split("|") if name.strip()]
+
+
+def _requirement(value: Any) -> Any:
+    return {"field": value} if isinstance(value, str) else value
+
+
+RequirementValue = Annotated[Requirement, BeforeValidator(_requirement)]
+
+
+def _labels(value: Any) -> Any:
+    """Labels for every language, or per language under ``en:``/``de:``."""
+    if not isinstance(value, dict):
+        return value
+    for key, item in value.items():
+        if key in LANGUAGES and not isinstance(item, dict):
+            raise ValueError(f"labels.{key} holds the labels of that language: a mapping")
+        if key not in LANGUAGES and isinstance(item, dict):
+            languages = ", ".join(LANGUAGES)
+            raise ValueError(f"labels.{key}: a label is text (languages are {languages})")
+    return value
 
 
 _SHEET_NAME_FORBIDDEN = set("[]:*?/\\")
@@ -232,7 +302,13 @@ class Profile(Model):
         None, description="Default for --period: YEAR, FROM..TO, or last_year (before as_of)"
     )
     date_format: DateFormat = "month"
-    labels: dict[str, Text] = Field(default_factory=dict)
+    labels: Annotated[dict[str, Text | dict[str, Text]], BeforeValidator(_labels)] = Field(
+        default_factory=dict
+    )
+    required: dict[Text, list[RequirementValue]] = Field(
+        default_factory=dict,
+        description="Facts the funder requires, per section (or `person`)",
+    )
     sections: dict[str, SectionValue | None] = Field(default_factory=dict)
 
     @field_validator("period")
@@ -245,6 +321,15 @@ class Profile(Model):
     def rules(self) -> dict[str, SectionRule]:
         """The sections to show, in profile order (``null`` removes an inherited section)."""
         return {name: rule for name, rule in self.sections.items() if rule is not None}
+
+    def labels_in(self, language: str) -> dict[str, str]:
+        """The profile's own labels for one language: those for every language, then the
+        language's own."""
+        flat = {key: value for key, value in self.labels.items() if isinstance(value, str)}
+        own = self.labels.get(language)
+        if isinstance(own, dict):
+            flat.update(own)
+        return flat
 
 
 def parse_period(text: str) -> tuple[PartialDate, PartialDate]:
@@ -261,8 +346,13 @@ def parse_period(text: str) -> tuple[PartialDate, PartialDate]:
 
 
 def entry_fields(section_model: type[Model]) -> list[str]:
-    """The fields a ``where``, ``sort`` or workbook column may name for one section."""
-    fields = [name for name in section_model.model_fields]
-    if section_model is Publication:
-        fields.append("citation_count")
-    return [*fields, *DERIVED_FIELDS]
+    """The fields a ``where``, ``sort`` or workbook column may name for one section: the
+    model's fields and public properties, and the derived fields every entry has."""
+    fields = list(section_model.model_fields)
+    properties = [
+        name
+        for klass in section_model.__mro__
+        for name, value in vars(klass).items()
+        if isinstance(value, property) and not name.startswith("_")
+    ]
+    return list(dict.fromkeys([*fields, *properties, *DERIVED_FIELDS]))

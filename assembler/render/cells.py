@@ -3,24 +3,30 @@
 A date is an Excel date formatted at its own precision, a number is a number, and text is text:
 openpyxl turns a string that starts with "=" into a formula, so text that a spreadsheet could
 read as one (leading = + - @, tab, carriage return, NUL: OWASP's CSV/formula injection list)
-is stored as a string with Excel's quote prefix. Excel's own limits are checked here, before
-anything is written, with the entry that breaks them.
+is stored as a string with Excel's quote prefix. Excel reads ``_xHHHH_`` in a string as the
+character HHHH (``_x000D_`` shows as a line break) and openpyxl writes strings unchanged, so a
+literal one is escaped as the OOXML standard says (``_x005F_x000D_``: an escaped underscore).
+Excel's own limits are checked here, before anything is written, with the entry that breaks
+them.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, MergedCell
 
 from assembler.cv.dates import PartialDate
+from assembler.problems import Problem, ProblemsError
 
 MAX_CELL_CHARS = 32_767
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\0")
 DATE_FORMATS = {"year": "yyyy", "month": "yyyy-mm", "day": "yyyy-mm-dd"}
 EXCEL_FIRST_YEAR = 1900
+_ESCAPE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
 
 
 class CellError(ValueError):
@@ -33,7 +39,23 @@ def cell_text(value: str) -> str:
         raise CellError(
             f"the text has {len(text)} characters; an Excel cell holds at most {MAX_CELL_CHARS}"
         )
-    return text
+    return _ESCAPE.sub("_x005F_", text) if "_x" in text else text
+
+
+def set_header(cell: Cell | MergedCell, text: str) -> None:
+    """A column header: always text (a header "=total" is not a formula), escaped."""
+    if not isinstance(cell, Cell):
+        raise ProblemsError(
+            [
+                Problem(
+                    f"the header {text!r} would go into cell {cell.coordinate} of sheet "
+                    f"{cell.parent.title!r}, which is merged with another one",
+                    hint="Unmerge the cells of the template's header row",
+                )
+            ],
+            "the workbook template",
+        )
+    _set_text(cell, cell_text(text))
 
 
 def set_cell(cell: Cell, value: Any) -> None:

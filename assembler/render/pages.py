@@ -14,7 +14,7 @@ from pathlib import Path
 
 import docx
 
-from assembler.render.pdf import DEFAULT_TIMEOUT, page_count, to_pdf
+from assembler.render.pdf import DEFAULT_TIMEOUT, reproducible, to_pdf, verify_pdf
 
 _CHARS_PER_LINE = 95
 
@@ -40,8 +40,9 @@ def measure(
             sources.append(source)
         pdfs = to_pdf(sources, Path(folder) / "pdf", timeout, soffice)
         for target, pdf in zip(documents, pdfs, strict=True):
-            measured.pages[target] = page_count(pdf)
-            measured.pdfs[target.with_suffix(".pdf")] = pdf.read_bytes()
+            data = pdf.read_bytes()
+            measured.pages[target] = verify_pdf(data, target.name)
+            measured.pdfs[target.with_suffix(".pdf")] = reproducible(data)
     return measured
 
 

@@ -4,16 +4,23 @@ LibreOffice headless is fragile when used naively: parallel runs share one user 
 silently, and a stuck conversion never returns. Each call here gets a private profile folder, a
 timeout that ends the whole process group, and a check that every PDF exists and is not empty.
 Several documents go through one LibreOffice start, which costs most of the time.
+
+What comes back is checked to be a PDF with pages before it is kept (a broken converter once
+passed as "0 pages"). LibreOffice stamps the clock into each PDF (creation date, document ID)
+and ignores SOURCE_DATE_EPOCH; with that variable set, ``reproducible`` puts its time there
+and derives the ID from the content, so the same inputs give the same bytes.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import shutil
 import signal
 import subprocess
 import tempfile
+from datetime import datetime, timezone
 from pathlib import Path
 
 from assembler.problems import AssembleError
@@ -24,6 +31,17 @@ INSTALL_HINT = (
     "desktop package from libreoffice.org elsewhere"
 )
 _PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
+_DATE = re.compile(rb"/(?:CreationDate|ModDate)\s*\(D:(\d{14})")
+_CHECKSUM = re.compile(rb"/DocChecksum\s*/([0-9A-Fa-f]+)")
+_ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]")
+
+
+def source_date_epoch() -> datetime | None:
+    """SOURCE_DATE_EPOCH (the reproducible-builds convention) as a naive UTC time, if set."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if not epoch.isdigit():
+        return None
+    return datetime.fromtimestamp(int(epoch), tz=timezone.utc).replace(tzinfo=None)
 
 
 def find_soffice() -> str | None:
@@ -66,7 +84,11 @@ def to_pdf(
             *[str(path) for path in documents],
         ]
         process = subprocess.Popen(
-            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
+            command,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            start_new_session=True,
+            env={**os.environ, "TZ": "UTC"},  # dates as D:...Z', the same length everywhere
         )
         try:
             _, stderr = process.communicate(timeout=timeout)
@@ -92,3 +114,44 @@ def to_pdf(
 def page_count(pdf: Path) -> int:
     """Pages of a PDF written by LibreOffice (its page objects are not compressed)."""
     return len(_PAGE.findall(pdf.read_bytes()))
+
+
+def verify_pdf(data: bytes, name: str) -> int:
+    """The page count of a PDF that LibreOffice wrote for ``name``; anything that is not a
+    PDF with pages is an error naming the document."""
+    problem = ""
+    if not data.startswith(b"%PDF-"):
+        problem = "it does not start like a PDF"
+    elif b"%%EOF" not in data[-1024:]:
+        problem = "it is cut off (no end-of-file marker)"
+    pages = len(_PAGE.findall(data))
+    if not problem and pages == 0:
+        problem = "it has no pages"
+    if problem:
+        raise AssembleError(
+            f"LibreOffice's PDF of {name} is not usable: {problem}. The document was not "
+            "written; convert it by hand to see what LibreOffice says"
+        )
+    return pages
+
+
+def reproducible(data: bytes, when: datetime | None = None) -> bytes:
+    """With SOURCE_DATE_EPOCH (or ``when``): the PDF's dates set to that time and its ID
+    derived from the content (and the checksum LibreOffice adds, which covers the date). All
+    are rewritten in place at the same length, so the
+    cross-reference offsets stay right."""
+    when = when or source_date_epoch()
+    if when is None:
+        return data
+    stamp = when.strftime("%Y%m%d%H%M%S").encode()
+    data = _DATE.sub(lambda match: match[0][: -len(stamp)] + stamp, data)
+    unstamped = _CHECKSUM.sub(b"", _ID.sub(b"", data))
+    digest = hashlib.md5(unstamped, usedforsecurity=False).hexdigest().upper().encode()
+
+    def same_length(match: re.Match[bytes]) -> bytes:
+        text = match[0]
+        for old in match.groups():
+            text = text.replace(old, digest[: len(old)].ljust(len(old), b"0"))
+        return text
+
+    return _CHECKSUM.sub(same_length, _ID.sub(same_length, data))

@@ -19,24 +19,31 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+from xml.parsers import expat
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.chart import BarChart, PieChart, Reference
-from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.table import Table, TableColumn
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from assembler.problems import Problem, ProblemsError
 from assembler.profile.model import SheetSpec, WorkbookSpec
-from assembler.render.cells import CellError, set_cell
+from assembler.render.cells import CellError, set_cell, set_header
 from assembler.render.package import normalise_zip, too_large
+from assembler.render.sheet_layout import (
+    HEADER_FONT,
+    empty_columns,
+    empty_note,
+    fit_row_heights,
+    print_setup,
+)
 from assembler.select.engine import Selection
 from assembler.shape.columns import SheetContext, column_value, display_width
 
-HEADER_FONT = Font(bold=True)
 MIN_WIDTH, MAX_WIDTH = 8, 60
 _UNSUPPORTED = (
     ("xl/media/", "images"),
@@ -45,6 +52,8 @@ _UNSUPPORTED = (
     ("xl/pivotTables/", "pivot tables"),
     ("xl/slicers/", "slicers"),
 )
+_XML_PARTS = (".xml", ".rels", ".vml")
+_RESAVE = "Open it in Excel or LibreOffice and save it again as .xlsx"
 _EXTENSION = re.compile(rb"<x14:(dataValidations|conditionalFormattings|sparklineGroups)")
 
 
@@ -54,49 +63,75 @@ class RenderedWorkbook:
     warnings: list[Problem] = field(default_factory=list)
 
 
+def _template_error(path: Path, message: str, hint: str = _RESAVE) -> ProblemsError:
+    return ProblemsError([Problem(message, file=str(path), hint=hint)], str(path))
+
+
+class _Declaration(Exception):
+    """A document type declaration in a part: Excel never writes one; entities hide in it."""
+
+
+def _refuse_declaration(*_: object) -> None:
+    raise _Declaration
+
+
+def check_xml(path: Path, part: str, data: bytes) -> None:
+    """One XML part of the template: well-formed, and without a DTD (no entities that read
+    local files, XXE, or expand a few bytes into gigabytes, billion laughs)."""
+    parser = expat.ParserCreate()
+    parser.StartDoctypeDeclHandler = _refuse_declaration
+    parser.EntityDeclHandler = _refuse_declaration
+    try:
+        parser.Parse(data, True)
+    except _Declaration:
+        raise _template_error(
+            path,
+            f"its part {part} declares XML entities (a DOCTYPE), which Excel never writes",
+            "The file may be built to attack the program that opens it; do not use it",
+        ) from None
+    except expat.ExpatError as exc:
+        raise _template_error(
+            path,
+            f"its part {part} is damaged: {expat.errors.messages[exc.code]} "
+            f"(line {exc.lineno}, column {exc.offset + 1})",
+        ) from None
+
+
+def _read_parts(path: Path) -> tuple[list[str], list[bytes]]:
+    """The names in the package, after the zip-level checks, and the worksheets' XML."""
+    with zipfile.ZipFile(path) as archive:
+        if too_large(archive):
+            raise _template_error(path, "the template is too large when unpacked")
+        names = archive.namelist()
+        if any(name.endswith("vbaProject.bin") for name in names):
+            raise _template_error(
+                path, "the template contains macros", "Save it as .xlsx without macros"
+            )
+        if "[Content_Types].xml" not in names:
+            raise _template_error(path, "not an Excel .xlsx file (a zip without its parts)")
+        sheets = []
+        for name in names:
+            if name.endswith(_XML_PARTS):
+                data = archive.read(name)
+                check_xml(path, name, data)
+                if name.startswith("xl/worksheets/sheet"):
+                    sheets.append(data)
+    return names, sheets
+
+
 def inspect_template(path: Path) -> list[Problem]:
-    """Refuse macro workbooks; warn about what openpyxl would drop when saving."""
+    """Refuse macro workbooks and damaged or hostile packages before openpyxl reads them;
+    warn about what openpyxl would drop when saving."""
     if path.suffix.lower() in (".xlsm", ".xltm", ".xls"):
-        raise ProblemsError(
-            [
-                Problem(
-                    f"{path.suffix} templates are not supported",
-                    file=str(path),
-                    hint="Save the template as an Excel workbook (.xlsx) without macros",
-                )
-            ],
-            str(path),
+        raise _template_error(
+            path,
+            f"{path.suffix} templates are not supported",
+            "Save the template as an Excel workbook (.xlsx) without macros",
         )
     try:
-        with zipfile.ZipFile(path) as archive:
-            if too_large(archive):
-                raise ProblemsError(
-                    [Problem("the template is too large when unpacked", file=str(path))], str(path)
-                )
-            names = archive.namelist()
-            if any(name.endswith("vbaProject.bin") for name in names):
-                raise ProblemsError(
-                    [
-                        Problem(
-                            "the template contains macros",
-                            file=str(path),
-                            hint="Save it as .xlsx without macros",
-                        )
-                    ],
-                    str(path),
-                )
-            sheets = [archive.read(n) for n in names if n.startswith("xl/worksheets/sheet")]
-    except (zipfile.BadZipFile, OSError):
-        raise ProblemsError(
-            [
-                Problem(
-                    "not an Excel .xlsx file",
-                    file=str(path),
-                    hint="Open it in Excel or LibreOffice and save as .xlsx",
-                )
-            ],
-            str(path),
-        ) from None
+        names, sheets = _read_parts(path)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError):
+        raise _template_error(path, "not an Excel .xlsx file") from None
     found = [label for prefix, label in _UNSUPPORTED if any(n.startswith(prefix) for n in names)]
     kinds = {match.decode() for xml in sheets for match in _EXTENSION.findall(xml)}
     if kinds:
@@ -112,6 +147,29 @@ def inspect_template(path: Path) -> list[Problem]:
     ]
 
 
+# What openpyxl raises on a package whose parts are well-formed XML but not what it expects
+# (a missing workbook part, an attribute of the wrong type, ...): none is a bug of ours.
+_LOAD_ERRORS = (
+    KeyError,
+    ValueError,
+    TypeError,
+    AttributeError,
+    IndexError,
+    OSError,
+    SyntaxError,
+    zipfile.BadZipFile,
+    InvalidFileException,
+)
+
+
+def load_template(path: Path) -> Workbook:
+    try:
+        return load_workbook(path)
+    except _LOAD_ERRORS as exc:
+        detail = str(exc).strip("\"'") or type(exc).__name__
+        raise _template_error(path, f"the template cannot be read ({detail[:200]})") from None
+
+
 def _rows(sheet: SheetSpec, selection: Selection, context: SheetContext) -> list[list[Any]]:
     section = selection.sections[sheet.section or ""]
     rows = []
@@ -125,14 +183,17 @@ def _rows(sheet: SheetSpec, selection: Selection, context: SheetContext) -> list
 
 
 def _counts(sheet: SheetSpec, selection: Selection, context: SheetContext) -> list[tuple[str, int]]:
+    """Entries per value, most first; a value prints as its label ("Journal articles", not
+    "journal") where the document's words have one."""
     section = selection.sections[sheet.section or ""]
-    counter = Counter(
-        column_value(entry, sheet.count_by or "", context) for entry in section.entries
-    )
-    return sorted(
-        ((str(k) if k is not None else "(none)", v) for k, v in counter.items()),
-        key=lambda item: (-item[1], item[0]),
-    )
+    field = sheet.count_by or ""
+    counter = Counter(column_value(entry, field, context) for entry in section.entries)
+    labels = context.style.labels
+    named = Counter[str]()
+    for key, count in counter.items():
+        text = str(key) if key is not None else "(none)"
+        named[labels.get(f"{field}_{text}", text)] += count
+    return sorted(named.items(), key=lambda item: (-item[1], item[0]))
 
 
 def _cell(ws: Worksheet, row: int, column: int, where: str) -> Cell:
@@ -179,7 +240,8 @@ def _write_cell(cell: Cell, value: Any, where: str) -> None:
 
 def _plain_sheet(ws: Worksheet, headers: list[str], rows: list[list[tuple[Any, str]]]) -> None:
     for column, header in enumerate(headers, start=1):
-        cell = ws.cell(row=1, column=column, value=header)
+        cell = ws.cell(row=1, column=column)
+        set_header(cell, header)
         cell.font = HEADER_FONT
     widths = [len(header) + 2 for header in headers]
     for index, row in enumerate(rows, start=2):
@@ -217,7 +279,9 @@ def _header_columns(ws: Worksheet, header_row: int, headers: list[str]) -> tuple
         if column is None:
             column = next_free
             next_free += 1
-            ws.cell(row=header_row, column=column, value=header).font = HEADER_FONT
+            cell = ws.cell(row=header_row, column=column)
+            set_header(cell, header)
+            cell.font = HEADER_FONT
         positions.append(column)
     return positions, max(positions + list(existing.values()))
 
@@ -238,8 +302,9 @@ def _extend_table(ws: Worksheet, table: Table | None, headers: list[str], ref: s
 
 def _fill_template_sheet(
     ws: Worksheet, headers: list[str], rows: list[list[tuple[Any, str]]]
-) -> None:
-    """Rows below the template's header, styled like its first data row."""
+) -> int:
+    """Rows below the template's header, styled like its first data row; returns the row
+    of the header."""
     table = next(iter(ws.tables.values()), None)
     if table is not None:
         header_row: int | None = int(re.findall(r"\d+", table.ref.split(":")[0])[0])
@@ -247,7 +312,7 @@ def _fill_template_sheet(
         header_row = _header_row(ws)
     if header_row is None:
         _plain_sheet(ws, headers, rows)
-        return
+        return 1
     positions, last = _header_columns(ws, header_row, headers)
     sample = list(ws[header_row + 1]) if ws.max_row > header_row else []
     styles = {
@@ -265,6 +330,7 @@ def _fill_template_sheet(
     first_column = table.ref.split(":")[0].rstrip("0123456789") if table is not None else "A"
     ref = f"{first_column}{header_row}:{get_column_letter(last)}{header_row + max(len(rows), 1)}"
     _extend_table(ws, table, headers, ref)
+    return header_row
 
 
 def _count_sheet(ws: Worksheet, sheet: SheetSpec, counts: list[tuple[str, int]]) -> None:
@@ -295,6 +361,58 @@ def _summary_sheet(ws: Worksheet, selection: Selection, labels: dict[str, str]) 
     _plain_sheet(ws, ["Section", "Entries"], rows)
 
 
+def _write_sheet(
+    ws: Worksheet,
+    sheet: SheetSpec,
+    selection: Selection,
+    context: SheetContext,
+    fresh: bool,
+) -> list[Problem]:
+    """One sheet's rows, then its print layout; warnings for columns empty in every row."""
+    header_row, count, plain = 1, 0, True
+    warnings: list[Problem] = []
+    if sheet.summary:
+        _summary_sheet(ws, selection, context.style.labels)
+        count = len(selection.sections)
+    elif sheet.count_by:
+        counts = _counts(sheet, selection, context)
+        _count_sheet(ws, sheet, counts)
+        count = len(counts)
+    else:
+        headers = list(sheet.columns)
+        rows = _rows(sheet, selection, context)
+        count = len(rows)
+        if fresh or (ws.max_row <= 1 and ws.max_column <= 1 and ws["A1"].value is None):
+            _plain_sheet(ws, headers, rows)
+        else:
+            header_row, plain = _fill_template_sheet(ws, headers, rows), False
+        values = [[value for value, _ in row] for row in rows]
+        warnings += [
+            Problem(
+                f"sheet {sheet.name!r}: the column {header!r} is empty in every row",
+                severity="warning",
+                hint=f"Add `{sheet.columns[header]}` to the {sheet.section} entries of the CV, "
+                "or leave the column out of the profile",
+            )
+            for header in empty_columns(headers, values)
+        ]
+    if count == 0:
+        empty_note(ws, header_row + 1, _empty_text(sheet, context))
+    else:
+        fit_row_heights(ws, header_row + 1, header_row + count, wrap=plain)
+    print_setup(ws, header_row)
+    return warnings
+
+
+def _empty_text(sheet: SheetSpec, context: SheetContext) -> str:
+    """The line of a sheet without entries: a section's note (supervision's summary), else
+    "None" / "None in this period"."""
+    note = context.notes.get(sheet.section or "")
+    if note:
+        return note
+    return context.style.labels["none_in_period" if context.period else "none"]
+
+
 def render_workbook(
     spec: WorkbookSpec,
     selection: Selection,
@@ -302,9 +420,10 @@ def render_workbook(
     template: Path | None,
     when: datetime,
     title: str,
+    author: str = "",
 ) -> RenderedWorkbook:
     warnings = inspect_template(template) if template else []
-    workbook = load_workbook(template) if template else Workbook()
+    workbook = load_template(template) if template else Workbook()
     fresh = template is None
     for index, sheet in enumerate(spec.sheets):
         found = workbook[sheet.name] if sheet.name in workbook.sheetnames else None
@@ -319,21 +438,11 @@ def render_workbook(
                 [Problem(f"{sheet.name!r} is a chart sheet in the template", file=str(template))],
                 str(template),
             )
-        ws = found
-        if sheet.summary:
-            _summary_sheet(ws, selection, context.style.labels)
-        elif sheet.count_by:
-            _count_sheet(ws, sheet, _counts(sheet, selection, context))
-        else:
-            headers = list(sheet.columns)
-            rows = _rows(sheet, selection, context)
-            if fresh or (ws.max_row <= 1 and ws.max_column <= 1 and ws["A1"].value is None):
-                _plain_sheet(ws, headers, rows)
-            else:
-                _fill_template_sheet(ws, headers, rows)
+        warnings += _write_sheet(found, sheet, selection, context, fresh)
     properties = workbook.properties
     properties.created = properties.modified = when
     properties.lastModifiedBy = "assemble"
+    properties.creator = author or properties.creator
     properties.title = title
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:

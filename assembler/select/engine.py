@@ -53,6 +53,7 @@ class SectionSelection:
     undated: list[str] = field(default_factory=list)
     window: Window = field(default_factory=lambda: Window(None, None, False))
     texts: list[str] = field(default_factory=list)  # skills, languages, the bio
+    empty_keys: list[str] = field(default_factory=list)  # sort keys without any value
 
     @property
     def dropped(self) -> list[Decision]:
@@ -131,6 +132,7 @@ def _select_entries(
     ranked = rank_and_limit(candidates, rule, context)
     drops.update(ranked.cut)
     result.entries = ranked.kept
+    result.empty_keys = ranked.empty_keys
     for entry in ranked.kept:
         already.setdefault(entry.id or "", name)
     ranks = ranked.ranks

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from assembler.select.engine import SectionSelection, Selection
+from assembler.select.required import Missing
 
 
 def _section_lines(section: SectionSelection) -> list[str]:
@@ -25,8 +27,13 @@ def _section_lines(section: SectionSelection) -> list[str]:
         rules.append("sort " + ", ".join(rule.sort))
     if rule.limit is not None:
         rules.append(f"limit {rule.limit}")
+    if rule.order:
+        rules.append("printed by " + ", ".join(rule.order))
     if rules:
         lines += ["Rules: " + "; ".join(rules) + ".", ""]
+    if section.empty_keys:
+        keys = ", ".join(section.empty_keys)
+        lines += [f"No entry has a value for {keys}: it orders nothing here.", ""]
     kept = [d for d in section.decisions if d.kept]
     if kept and section.source != "bio":
         lines.append("Kept:")
@@ -42,7 +49,9 @@ def _section_lines(section: SectionSelection) -> list[str]:
     return lines
 
 
-def explain(selection: Selection, profile_name: str, as_of: date) -> str:
+def explain(
+    selection: Selection, profile_name: str, as_of: date, missing: Sequence[Missing] = ()
+) -> str:
     lines = [
         f"# Selection for profile {profile_name}",
         "",
@@ -51,4 +60,8 @@ def explain(selection: Selection, profile_name: str, as_of: date) -> str:
     ]
     for section in selection.sections.values():
         lines += _section_lines(section)
+    if missing:
+        lines += ["## Required by this profile, missing from the CV", ""]
+        lines += [f"- {item.describe()}" for item in missing]
+        lines.append("")
     return "\n".join(lines).rstrip() + "\n"

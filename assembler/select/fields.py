@@ -13,9 +13,9 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from assembler.cv.dates import PartialDate
-from assembler.cv.model import Entry, Publication, RangeEntry
+from assembler.cv.model import Entry, Publication
 from assembler.cv.names import OwnNames, display_name
-from assembler.cv.status import is_ongoing
+from assembler.cv.status import is_ongoing, status
 from assembler.profile.model import Operators
 
 _TRUE = {"true", "yes", "on", "1"}
@@ -24,10 +24,18 @@ _FALSE = {"false", "no", "off", "0"}
 
 @dataclass(frozen=True)
 class Context:
-    """What derived fields need besides the entry: the person's names and the date."""
+    """What derived fields need besides the entry: the person's names and the date.
+
+    ``status_on`` is the day statuses are taken on: the as-of date, or the end of the
+    reported period (an annual report says what was running at the end of its year)."""
 
     own: OwnNames
     as_of: date
+    status_on: date | None = None
+
+    @property
+    def status_date(self) -> date:
+        return self.status_on or self.as_of
 
 
 def author_position(entry: Entry, context: Context) -> str | None:
@@ -50,7 +58,8 @@ def main_date(entry: Entry) -> PartialDate | None:
 
 
 def field_value(entry: Entry, name: str, context: Context) -> Any:
-    """The value a rule sees: model fields, plus ``author_position``, ``ongoing``, ``year``."""
+    """The value a rule sees: model fields and properties (``stage``, ``doctorate``,
+    ``granted``, ``edited``), plus ``author_position``, ``ongoing``, ``year``, ``status``."""
     if name == "author_position":
         return author_position(entry, context)
     if name == "ongoing":
@@ -58,6 +67,8 @@ def field_value(entry: Entry, name: str, context: Context) -> Any:
     if name == "year":
         when = main_date(entry)
         return when.year if when else None
+    if name == "status":
+        return status(entry, context.status_date)
     if name in ("citations", "citation_count") and isinstance(entry, Publication):
         return entry.citation_count
     value = getattr(entry, name, None)
@@ -167,29 +178,3 @@ def sort_value(value: Any) -> tuple[int, Any] | None:
     if isinstance(value, list):
         return (2, str(value[0]).casefold())
     return (2, str(value).casefold())
-
-
-def sort_entries(entries: list[Entry], keys: list[str], context: Context) -> list[Entry]:
-    """Stable multi-key sort; ``-key`` descending; missing values last in either direction."""
-    ordered = list(entries)
-    for key in reversed(keys):
-        descending = key.startswith("-")
-        name = key.lstrip("-+")
-        if name == "end":
-            values = {id(e): _end_value(e, context) for e in ordered}
-        else:
-            values = {id(e): sort_value(field_value(e, name, context)) for e in ordered}
-        present = [e for e in ordered if values[id(e)] is not None]
-        missing = [e for e in ordered if values[id(e)] is None]
-        present.sort(key=lambda e: values[id(e)] or (0, 0), reverse=descending)
-        ordered = present + missing
-    return ordered
-
-
-def _end_value(entry: Entry, context: Context) -> tuple[int, Any] | None:
-    """An ongoing range ends after every finished one."""
-    if is_ongoing(entry):
-        return (1, (9999, 99, 99))
-    if isinstance(entry, RangeEntry):
-        return sort_value(entry.end)
-    return sort_value(getattr(entry, "end", None))

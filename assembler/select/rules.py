@@ -14,7 +14,8 @@ from typing import Literal
 
 from assembler.cv.model import Entry
 from assembler.profile.model import SectionRule
-from assembler.select.fields import Context, field_value, holds, sort_entries
+from assembler.select.fields import Context, field_value, holds
+from assembler.select.sorting import sort_entries
 from assembler.select.windows import Placement
 
 DropRule = Literal[
@@ -74,17 +75,20 @@ def fails_where(entry: Entry, rule: SectionRule, context: Context) -> Drop | Non
 
 @dataclass(frozen=True)
 class Ranked:
-    """The entries a section shows, in order, and the rank of every candidate."""
+    """The entries a section shows, in print order, the rank of every candidate, and the
+    sort or order keys that no candidate had a value for."""
 
     kept: list[Entry]
     ranks: dict[str, int]
     cut: dict[str, Drop]
+    empty_keys: list[str]
 
 
 def rank_and_limit(candidates: list[Entry], rule: SectionRule, context: Context) -> Ranked:
     """Sort the candidates and keep the first ``limit``; pinned entries count toward the
-    limit and are never cut."""
-    ordered = sort_entries(candidates, rule.sort, context) if rule.sort else list(candidates)
+    limit and are never cut. ``order`` then says how the kept entries are printed."""
+    ranking = sort_entries(candidates, rule.sort, context)
+    ordered = ranking.entries
     pinned = set(rule.pin)
     pinned_here = sum(1 for entry in ordered if entry.id in pinned)
     slots = None if rule.limit is None else max(rule.limit - pinned_here, 0)
@@ -101,4 +105,9 @@ def rank_and_limit(candidates: list[Entry], rule: SectionRule, context: Context)
             slots -= 1
         else:
             cut[entry_id] = Drop("limit", rank=rank)
-    return Ranked(kept, ranks, cut)
+    empty = list(ranking.empty_keys)
+    if rule.order:
+        printed = sort_entries(kept, rule.order, context)
+        kept = printed.entries
+        empty += [key for key in printed.empty_keys if key not in empty]
+    return Ranked(kept, ranks, cut, empty)

@@ -3,7 +3,8 @@ of an entry they test.
 
 An entry is inside when its own span overlaps the window: ``2021`` covers the whole year, a
 range covers start to end, an ongoing range runs to the as-of date. ``window_on: start`` or
-``end`` tests only that date (the annual report's "started / ended in the year").
+``end`` tests only that date (the annual report's "started / ended in the year"), and
+``events`` tests each dated event of an entry (a patent's filings).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from assembler.cv.dates import PartialDate, Span
-from assembler.cv.model import CV, Entry, RangeEntry
+from assembler.cv.model import CV, Entry, Patent, RangeEntry
 from assembler.cv.status import is_ongoing
 from assembler.profile.model import SectionRule, parse_period
 
@@ -89,6 +90,8 @@ def place(entry: Entry, window: Window, window_on: str, as_of: date) -> Placemen
     missed (``period``, ``since`` or ``until``), for the selection report."""
     if window.open:
         return "inside"
+    if window_on == "events":
+        return _place_events(entry, window, as_of)
     span = _tested_span(entry, window_on)
     if span == "still-running":
         return "still-running"
@@ -101,3 +104,23 @@ def place(entry: Entry, window: Window, window_on: str, as_of: date) -> Placemen
     if window.first is not None and span.first_day() < window.first:
         return "since"
     return "until"
+
+
+def _place_events(entry: Entry, window: Window, as_of: date) -> Placement:
+    """``window_on: events``: inside when one of the entry's events falls in the window (a
+    patent's filings: filed, published or granted in the year), not merely its span."""
+    if isinstance(entry, Patent):
+        events = [filing.date for filing in entry.filings if filing.date is not None]
+        if entry.year is not None:
+            events.append(entry.year)
+        if not events:
+            return "undated"
+        if any(Span(when, when).overlaps(window.first, window.last, as_of) for when in events):
+            return "inside"
+        return "period" if window.from_period else "since"
+    span = entry.span()
+    if span is None:
+        return "undated"
+    if span.overlaps(window.first, window.last, as_of):
+        return "inside"
+    return "period" if window.from_period else "since"

@@ -16,12 +16,19 @@ ELLIPSIS = "…"
 
 @dataclass(frozen=True)
 class Run:
+    """A piece of text with one look: bold (the person's name), italic (a venue), or a link."""
+
     text: str
     bold: bool = False
+    italic: bool = False
+    url: str | None = None
+
+    def same_look(self, other: Run) -> bool:
+        return (self.bold, self.italic, self.url) == (other.bold, other.italic, other.url)
 
 
 class Rich(list[Run]):
-    """Text made of runs, some bold. ``str()`` gives the plain text."""
+    """Text made of runs, some bold, italic or linked. ``str()`` gives the plain text."""
 
     def __str__(self) -> str:
         return "".join(run.text for run in self)
@@ -32,8 +39,9 @@ class Rich(list[Run]):
         for run in self:
             if not run.text:
                 continue
-            if result and result[-1].bold == run.bold:
-                result[-1] = Run(result[-1].text + run.text, run.bold)
+            if result and result[-1].same_look(run):
+                last = result[-1]
+                result[-1] = Run(last.text + run.text, last.bold, last.italic, last.url)
             else:
                 result.append(run)
         return result

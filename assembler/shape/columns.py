@@ -8,14 +8,14 @@ date), ``members`` (who in a group the entry belongs to), ``author_position``, `
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from pydantic import BaseModel
 
 from assembler.cv.dates import PartialDate
-from assembler.cv.model import Entry, Link, Publication
+from assembler.cv.model import Entry, Filing, Link, Publication
 from assembler.cv.names import display_name
 from assembler.cv.status import duration_months, status
 from assembler.select.fields import Context, field_value
@@ -29,12 +29,22 @@ class SheetContext:
     style: Style
     rules: Context
     members: dict[str, list[str]]
+    notes: dict[str, str] = field(default_factory=dict)  # section -> text for an empty sheet
+    period: bool = False  # a report of one period: an empty sheet says "none in this period"
+
+
+def _filing(filing: Filing) -> str:
+    when = f" {filing.date}" if filing.date else ""
+    detail = f" ({filing.status}{when})" if filing.status else when
+    return f"{filing.number or '–'}{detail}"
 
 
 def _plain(value: Any) -> Any:
     if isinstance(value, list):
         if value and isinstance(value[0], Link):
             return "; ".join(link.url for link in value)
+        if value and isinstance(value[0], Filing):
+            return "; ".join(_filing(filing) for filing in value)
         return "; ".join(display_name(item) for item in value)
     if isinstance(value, BaseModel):
         amount = getattr(value, "amount", None)  # a budget is its amount; see budget.currency

@@ -31,6 +31,7 @@ _MESSAGES = {
     "int_type": "expected a whole number",
     "int_from_float": "expected a whole number",
     "greater_than_equal": "must not be negative",
+    "finite_number": "expected a finite number such as 250000 or 1234.50",
     "bool_parsing": "expected true or false",
     "bool_type": "expected true or false",
     "decimal_parsing": "expected a number such as 250000 or 1234.50",
@@ -133,6 +134,9 @@ def _problem(document: YamlDocument, root: type[BaseModel], error: Any) -> Probl
         choices = [part.strip(" '") for part in expected.replace(" or ", ", ").split(",")]
         close = difflib.get_close_matches(str(value).lower(), choices, n=1, cutoff=0.6)
         hint = f"Did you mean {close[0]!r}?" if close else ""
+    elif kind == "less_than_equal":
+        message = f"is larger than any real value here (at most {error['ctx']['le']:,})"
+        hint = "A typo? Check the digits"
     elif kind in ("value_error", "assertion_error"):
         message = str(error["ctx"]["error"]) if "ctx" in error else error["msg"]
     else:

@@ -100,3 +100,24 @@ def test_every_command_is_documented_in_the_readme() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for name in main.commands:
         assert f"assemble {name}" in readme, f"`assemble {name}` is missing from README.md"
+
+
+def test_raw_control_characters_are_reported_by_build_and_check(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    cv = tmp_path / "cv.yaml"
+    cv.write_bytes(GOOD.replace("title: T", "title: 'T\x0cwo\x00'").encode("utf-8"))
+    warning = f"{cv}:3:"
+    checked = runner.invoke(main, ["check", "--data", str(cv)])
+    assert checked.exit_code == 0, checked.output
+    assert warning in checked.stdout and "control characters" in checked.stdout
+    built = runner.invoke(
+        main, ["-p", "full-cv", "--data", str(cv), "--out", str(tmp_path / "out")]
+    )
+    assert built.exit_code == 0, built.output
+    assert warning in built.stderr and "control characters" in built.stderr
+    example = str(ROOT / "examples" / "cv.yaml")
+    arguments = ["-p", "full-cv", "--data", str(cv), "--data", example]
+    grouped = runner.invoke(main, [*arguments, "--out", str(tmp_path / "group")])
+    assert grouped.exit_code == 0, grouped.output
+    assert warning in grouped.stderr

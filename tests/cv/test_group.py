@@ -110,9 +110,9 @@ def test_group_annual_report_counts_a_shared_paper_once(team: Path) -> None:
     summary = dict(workbook["Summary"].iter_rows(min_row=2, values_only=True))
     assert summary["Publications"] == 3
     assert dict(workbook["Outputs by type"].iter_rows(min_row=2, values_only=True)) == {
-        "journal": 1,
-        "conference": 1,
-        "workshop": 1,
+        "Journal articles": 1,
+        "Conference papers": 1,
+        "Workshop papers": 1,
     }
     awards = list(workbook["Awards"].iter_rows(min_row=2, values_only=True))
     assert awards == [(2024, "Bob's prize", None, "Bob Builder")]
@@ -309,13 +309,13 @@ def test_every_broken_person_file_is_reported_at_once(
         load_people(paths, "Team")
     text = str(raised.value.message)
     assert "p03.yaml:2" in text and "p07.yaml:1" in text
-    assert text.endswith("2 errors in the group.")
+    assert text.endswith("2 errors in 2 of 10 person files.")
 
 
-def test_one_broken_person_file_is_named_as_before(tmp_path: Path) -> None:
+def test_one_broken_person_file_is_counted_among_the_group(tmp_path: Path) -> None:
     paths = _person_files(tmp_path / "team", 3)
     paths[2].write_text("person: {name: Broken}\nawards: [{year: 2024}]\n", encoding="utf-8")
-    with pytest.raises(ProblemsError, match=r"1 error in .*p02\.yaml\.$"):
+    with pytest.raises(ProblemsError, match=r"p02\.yaml:2.*\n1 error in 1 of 3 person files\.$"):
         load_people(paths, "Team")
 
 

@@ -104,6 +104,64 @@ def test_index_finds_the_published_version_of_a_preprint() -> None:
     )
 
 
+def test_index_finds_the_preprint_of_a_published_work_that_comes_later() -> None:
+    index: WorkIndex[str] = WorkIndex()
+    index.add(work(title="Deep Taylor", year="2015", type="preprint"), "arxiv")
+    index.add(work(title="Other paper", year="2017", type="preprint"), "other")
+    assert index.find_preprint(work(title="Deep taylor", year="2017", type="journal")) == "arxiv"
+    assert index.find_preprint(work(title="Deep taylor", year="2017", type="preprint")) is None
+    assert index.find_preprint(work(title="Unknown", year="2017", type="journal")) is None
+
+
+def test_without_dois_different_volumes_or_venue_kinds_are_different_works() -> None:
+    # Google Scholar exports carry no DOIs: volume 1 and 2 of a book, a conference paper and
+    # its journal version share title and year.
+    volume_1 = work(title="Numerical Methods", year="2022", type="book", volume="1")
+    volume_2 = work(title="Numerical Methods", year="2022", type="book", volume="2")
+    assert volume_1.same_work(volume_2) is None
+    conference = work(title="Learning to rank", year="2020", type="conference")
+    article = work(title="Learning to rank", year="2020", type="journal")
+    assert conference.same_work(article) is None
+    # What one record leaves out does not tell them apart.
+    assert volume_1.same_work(work(title="Numerical methods", year="2022")) == "title"
+    assert conference.same_work(work(title="Learning to Rank", year="2020", type="other")) == (
+        "title"
+    )
+
+
+def test_a_record_without_a_year_matches_its_title_in_any_year() -> None:
+    undated = work(title="Lecture notes on SMC")
+    dated = work(title="Lecture Notes on SMC", year="2016")
+    assert undated.same_work(dated) == "title"
+    assert (
+        work(title="Lecture notes", year="2015").same_work(work(title="Lecture notes", year="2016"))
+        is None
+    )
+    index: WorkIndex[str] = WorkIndex()
+    index.add(dated, "dated")
+    assert index.find(undated) == ("dated", "title")
+    other: WorkIndex[str] = WorkIndex()
+    other.add(undated, "undated")
+    assert other.find(dated) == ("undated", "title")
+
+
+def test_without_dois_different_issues_or_first_pages_are_different_works() -> None:
+    # A recurring column in two issues of one volume.
+    first = work(title="Editorial comments", year="2010", volume="31", issue="1", pages="3-4")
+    second = work(title="Editorial comments", year="2010", volume="31", issue="2", pages="99")
+    assert first.same_work(second) is None
+    assert (
+        work(title="T", year="2020", pages="968–980").same_work(
+            work(title="T", year="2020", pages="pp. 968-980")
+        )
+        == "title"
+    )
+    assert (
+        work(title="T", year="2020", pages="12").same_work(work(title="T", year="2020", pages="13"))
+        is None
+    )
+
+
 @pytest.mark.parametrize(
     "title",
     [

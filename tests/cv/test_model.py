@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from assembler.cv.model import AuthorName, Citations, LocalizedText
-from tests.helpers import TESTDATA, validate_text
+from tests.helpers import TESTDATA, make_cv, problems_of, validate_text
 
 TESTDATA = TESTDATA
 
@@ -62,3 +64,35 @@ def test_doi_prefix_is_removed() -> None:
         "person: {name: A}\npublications:\n  - {title: T, doi: 'https://doi.org/10.1000/X1'}\n"
     ).cv
     assert cv.publications[0].doi == "10.1000/X1"
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("1e400", "is larger than any real value here (at most 1,000,000,000,000,000)"),
+        ("nan", "expected a finite number such as 250000 or 1234.50"),
+        ("-inf", "expected a finite number such as 250000 or 1234.50"),
+        ("-5000", "must not be negative"),
+    ],
+)
+def test_budgets_must_be_real_amounts(value: str, message: str) -> None:
+    (problem,) = problems_of(
+        f"person: {{name: A}}\nprojects:\n  - {{acronym: X, budget: {{amount: {value}}}}}\n"
+    )
+    assert problem.path == "projects[0].budget.amount"
+    assert problem.line == 3
+    assert problem.message == message
+
+
+def test_counts_must_be_plausible() -> None:
+    (problem,) = problems_of(
+        "person: {name: A}\nmetrics:\n  - {source: S, h_index: 99999999999999999999}\n"
+    )
+    assert problem.path == "metrics[0].h_index"
+    assert "larger than any real value" in problem.message
+    assert (
+        make_cv("person: {name: A}\nmetrics: [{source: S, citations: 1_000}]\n")
+        .metrics[0]
+        .citations
+        == 1000
+    )

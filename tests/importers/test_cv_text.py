@@ -552,14 +552,16 @@ def score(path: Path, example: dict[str, Publication]) -> Score:
 
 
 # (parsed entries, at least with a counterpart, at least exact, at least extras equal);
-# measured: 000 51/48/33/47, 001 93/89/65/81, 002 96/95/92/95. The entries each list prints
+# measured: 000 51/48/33/46, 001 93/90/63/72, 002 96/95/85/86. The entries each list prints
 # are numbered to 51, 93 and 96. What stays unequal is what the example corrected or took from
-# a newer CV: misspelt names (Drever, Achibat), en dashes the older CVs print as hyphens, TMLR's
-# ISSN printed where the newer CV has the OpenReview id, preprints since published.
+# a newer CV: misspelt names (Drever, Achibat), en dashes the older CVs print as hyphens,
+# preprints since published; and what the example cleaned up that the CVs print as text:
+# OpenReview ids where pages go (now the entry's url), "TBA" pages (left out), "Green Open
+# Access" notes (now `open_access: true`), a co-author's initials (Richards A).
 EXPECTED = {
-    "000": (51, 47, 31, 45),
-    "001": (93, 88, 63, 79),
-    "002": (96, 94, 90, 93),
+    "000": (51, 47, 31, 44),
+    "001": (93, 88, 61, 70),
+    "002": (96, 94, 83, 84),
 }
 
 

@@ -55,7 +55,7 @@ def test_dry_run_reports_and_changes_nothing(cv: Path) -> None:
     result = run("openalex", str(TESTDATA / "openalex-work.json"), "--into", str(cv), "--dry-run")
     assert result.exit_code == 0, result.output
     assert (
-        "~ update robust: volume, pages, doi, url, open_access, citations, abstract"
+        "~ update robust: volume, pages, publisher, doi, open_access, citations, abstract"
         in result.stdout
     )
     assert (
@@ -87,7 +87,8 @@ def test_importing_twice_changes_nothing_the_second_time(cv: Path) -> None:
     after_first = cv.read_bytes()
     second = run("openalex", source, "--into", str(cv))
     assert second.exit_code == 0
-    assert "0 added, 0 updated" in second.stdout and "(nothing to change)" in second.stdout
+    assert ": 0 changed: 0 added, 0 updated" in second.stdout
+    assert "(nothing to change)" in second.stdout
     assert cv.read_bytes() == after_first
 
 
@@ -153,10 +154,24 @@ def test_bibtex_into_the_example_adds_only_what_is_new(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "zotero.bib:21: warning: broken BibTeX entry skipped" in result.stderr
     assert "~ update montavon-2017-explaining: doi" in result.stdout
-    assert "2 added" in result.stdout
+    assert "same title and year" in result.stdout  # how it matched
+    # The book names neither "Lapuschkin S" nor "Bach S": listed and left out. The chapter
+    # does not name him either, but it is an entry of his CV: it is his.
+    assert "? not yours, left out: Explainable AI" in result.stdout
+    assert "~ update montavon-2019-layer-wise: editors" in result.stdout
+    assert "1 added, 3 updated, 0 preprints linked; 0 unchanged, 0 skipped, 1 not yours" in (
+        result.stdout
+    )
+    assert "conflict sandmann-2025-iterative.venue" not in result.stdout  # CoRR = arXiv
     before = load_cv(example_cv()).cv
     after = load_cv(target).cv
-    assert len(after.publications) == len(before.publications) + 2
+    assert len(after.publications) == len(before.publications) + 1
+    # The file changed only where the new facts went.
+    old_lines = example_cv().read_text("utf-8").splitlines()
+    new_lines = target.read_text("utf-8").splitlines()
+    assert len(new_lines) - len(old_lines) == 2 + 3 + 10  # a DOI, a URL, editors, a new entry
+    again = run("bibtex", str(TESTDATA / "zotero.bib"), "--into", str(target), "--include-others")
+    assert ": 1 changed: 1 added, 0 updated" in again.stdout
     kept = {p.id: p for p in after.publications}
     for original in before.publications:  # every hand-made field survives
         merged = kept[original.id]
@@ -215,3 +230,151 @@ def test_retitled_preprint_matches_by_arxiv_id_and_titles_ignore_spaces() -> Non
     assert plan.items[0].conflicts == [
         ("title", "DualXDA: Towards Sparse Attribution", "DualView: Data Attribution")
     ]
+
+
+ADA = """\
+person:
+    name: "Ada Lovelace-Example"
+    name_variants: ["Example A L"]
+publications:
+    -   &base
+        id: "base"
+        type: "journal"
+        title: "Sparse α-divergence variational inference for streaming data"
+        year: "2021"
+        venue: "Neural Networks"
+    -   <<: *base
+        id: "copy"
+        title: "A hand-made variant"
+"""
+
+
+def write_ada(path: Path, newline: str = "\n") -> Path:
+    path.write_bytes(ADA.replace("\n", newline).encode("utf-8"))
+    return path
+
+
+CORPUS = TESTDATA.parent / "importers"
+
+
+def test_layout_is_kept_four_spaces_crlf_and_anchors(tmp_path: Path) -> None:
+    cv = write_ada(tmp_path / "cv.yaml", "\r\n")
+    before = cv.read_bytes()
+    result = run("openalex", str(CORPUS / "openalex" / "work-single.json"), "--into", str(cv))
+    assert result.exit_code == 0, result.output
+    after = cv.read_bytes()
+    assert b"\n" not in after.replace(b"\r\n", b"")  # CRLF throughout
+    text = after.decode("utf-8").replace("\r\n", "\n")
+    # The anchored entry got the new facts; the entry merging it kept only what it had.
+    assert "note: line 5: the updated entry is &base, merged by the entries at line 11" in (
+        result.stdout
+    )
+    base, copy = text.split("    -   ")[1:]
+    assert 'doi: "10.5555/nn.2021.139.968"' in base and "doi" not in copy
+    assert '        title: "A hand-made variant"' in copy
+    assert "<<: *base" not in copy and '        venue: "Neural Networks"' in copy
+    publications = load_cv(cv).cv.publications
+    assert [p.doi for p in publications] == ["10.5555/nn.2021.139.968", None]
+    assert [p.title for p in publications][1] == "A hand-made variant"
+    # Lines were only added, except the one `<<: *base` written out.
+    old_lines = before.decode("utf-8").split("\r\n")
+    new_lines = after.decode("utf-8").split("\r\n")
+    assert [line for line in old_lines if line not in new_lines] == ["    -   <<: *base"]
+
+
+def test_a_symlinked_cv_is_changed_where_it_lives(tmp_path: Path) -> None:
+    real = write_ada(tmp_path / "real.yaml")
+    link = tmp_path / "cv.yaml"
+    link.symlink_to(real)
+    result = run("openalex", str(CORPUS / "openalex" / "work-single.json"), "--into", str(link))
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink()
+    assert "10.5555/nn.2021.139.968" in real.read_text("utf-8")
+
+
+def test_the_cv_keeps_its_file_mode(tmp_path: Path) -> None:
+    cv = write_ada(tmp_path / "cv.yaml")
+    cv.chmod(0o644)
+    result = run("openalex", str(CORPUS / "openalex" / "work-single.json"), "--into", str(cv))
+    assert result.exit_code == 0, result.output
+    assert cv.stat().st_mode & 0o777 == 0o644
+
+
+_FORMAT_OF = {
+    "bibtex": "bibtex",
+    "openalex": "openalex",
+    "csl": "csl-json",
+    "ris": "ris",
+    "orcid": "orcid",
+}
+
+
+@pytest.mark.parametrize(
+    "file",
+    sorted(
+        str(path.relative_to(CORPUS))
+        for folder in _FORMAT_OF
+        for path in (CORPUS / folder).iterdir()
+    ),
+)
+def test_a_second_import_reports_0_changed_and_leaves_the_bytes(tmp_path: Path, file: str) -> None:
+    fmt = _FORMAT_OF[file.split("/")[0]]
+    cv = write_ada(tmp_path / "cv.yaml")
+    first = run(fmt, str(CORPUS / file), "--into", str(cv), "--include-others")
+    assert first.exit_code == 0, first.output
+    after_first = cv.read_bytes()
+    second = run(fmt, str(CORPUS / file), "--into", str(cv), "--include-others")
+    assert second.exit_code == 0, second.output
+    assert ": 0 changed: 0 added, 0 updated, 0 preprints linked;" in second.stdout
+    assert "(nothing to change)" in second.stdout
+    assert cv.read_bytes() == after_first
+
+
+def test_the_newest_citation_count_wins_over_a_stale_duplicate(tmp_path: Path) -> None:
+    cv = write_ada(tmp_path / "cv.yaml")
+    file = CORPUS / "openalex" / "works-list-duplicate-work.json"
+    assert run("openalex", str(file), "--into", str(cv)).exit_code == 0
+    by_doi = {p.doi: p for p in load_cv(cv).cv.publications}
+    citations = by_doi["10.5555/bioinf.2020.36.3790"].citations
+    assert (citations.count, str(citations.as_of)) == (41, "2024-05-02")
+    assert len(load_cv(cv).cv.publications) == 2 + 2  # two works, not three
+
+
+def test_not_your_paper_is_listed_and_left_out_unless_included(tmp_path: Path) -> None:
+    cv = write_ada(tmp_path / "cv.yaml")
+    file = str(CORPUS / "bibtex" / "google-scholar-profile.bib")
+    result = run("bibtex", file, "--into", str(cv), "--dry-run")
+    assert "? not yours, left out: Nitrogen" in result.stdout or "? not yours" in result.stdout
+    assert "1 not yours" in result.stdout
+    assert "add --include-others to import them" in result.stdout
+    included = run("bibtex", file, "--into", str(cv), "--dry-run", "--include-others")
+    assert "0 not yours" in included.stdout
+
+
+def test_several_bibtex_files_share_their_macros(tmp_path: Path) -> None:
+    cv = write_ada(tmp_path / "cv.yaml")
+    strings, papers = (
+        CORPUS / "bibtex" / "strings.bib",
+        CORPUS / "bibtex" / "papers-using-strings.bib",
+    )
+    result = run("bibtex", str(strings), str(papers), "--into", str(cv))
+    assert result.exit_code == 0, result.output
+    venues = {p.venue for p in load_cv(cv).cv.publications}
+    assert "Information Processing Letters" in venues and "ipl" not in venues
+    assert "unknown @string macro tpami" in result.stderr
+
+
+def test_the_command_offers_every_format_the_driver_reads() -> None:
+    from assembler.cli.main import IMPORT_FORMATS
+    from assembler.importers.run import FORMATS
+
+    assert IMPORT_FORMATS == FORMATS
+
+
+def test_a_cut_author_list_without_the_person_is_held_for_review(tmp_path: Path) -> None:
+    cv = write_ada(tmp_path / "cv.yaml")
+    file = CORPUS / "bibtex" / "authors-corporate-and-long.bib"
+    result = run("bibtex", str(file), "--into", str(cv), "--dry-run")
+    (line,) = [line for line in result.stdout.splitlines() if "tanaka2021federated" in line]
+    assert line.startswith("? not yours, left out: Federated variational inference")
+    assert line.endswith("the list is cut (et al.), so you may be among the others)")

@@ -118,5 +118,5 @@ def test_profiles_command_lists_bundled_profiles(
     result = CliRunner().invoke(main, ["profiles"])
     assert result.exit_code == 0
     rows = dict(line.split(maxsplit=1) for line in result.stdout.splitlines())
-    assert rows["eu-horizon"] == "Horizon Europe CV of a key researcher (two pages)"
+    assert rows["eu-horizon"] == "Horizon Europe short profile of a key staff member (two pages)"
     assert set(rows) >= {"full-cv", "erc", "dfg", "dfg-en", "msca", "eu-horizon-part-a"}

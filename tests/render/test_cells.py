@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
 
 from assembler.cv.dates import PartialDate
-from assembler.render.cells import MAX_CELL_CHARS, CellError, set_cell
+from assembler.problems import ProblemsError
+from assembler.render.cells import MAX_CELL_CHARS, CellError, set_cell, set_header
+from assembler.render.pdf import find_soffice, to_pdf
 
 
 @pytest.fixture
@@ -77,3 +80,46 @@ def test_plain_dates(cell) -> None:
         "d",
         "yyyy-mm-dd",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "stored"),
+    [
+        ("_x000D_", "_x005F_x000D_"),
+        ("a_x0041_b and _x00e9_", "a_x005F_x0041_b and _x005F_x00e9_"),
+        ("_x12_ _xZZZZ_ x000D", "_x12_ _xZZZZ_ x000D"),  # not the escape pattern: unchanged
+    ],
+)
+def test_literal_excel_escapes_are_escaped(cell, text: str, stored: str) -> None:
+    set_cell(cell, text)
+    assert cell.value == stored
+
+
+def test_headers_are_text_never_formulas(cell) -> None:
+    set_header(cell, "=SUM(1,2)")
+    assert cell.data_type == "s"
+    assert cell.quotePrefix
+    assert cell.value == "=SUM(1,2)"
+
+
+def test_a_header_in_a_merged_cell_is_a_clear_error() -> None:
+    sheet = Workbook().active
+    sheet.merge_cells("A1:B1")
+    with pytest.raises(ProblemsError, match="cell B1 of sheet 'Sheet', which is merged"):
+        set_header(sheet["B1"], "Title")
+
+
+@pytest.mark.skipif(find_soffice() is None, reason="LibreOffice is not installed")
+def test_a_spreadsheet_program_shows_the_text_as_typed(tmp_path: Path) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    texts = ["=1+1", "_x000D_", "a_x0041_b", "@cmd", "plain"]
+    for column, text in enumerate(texts, start=1):
+        set_header(sheet.cell(row=1, column=column), text)
+        set_cell(sheet.cell(row=2, column=column), text)
+    path = tmp_path / "book.xlsx"
+    workbook.save(path)
+    (csv,) = to_pdf([path], tmp_path / "csv", target="csv:Text - txt - csv (StarCalc):44,34,76,1")
+    shown = csv.read_text(encoding="utf-8").splitlines()
+    expected = ",".join(f'"{text}"' for text in texts)
+    assert shown == [expected, expected]

@@ -6,6 +6,7 @@ Locally these tests skip when LibreOffice is missing; in CI (CI=true) they must 
 from __future__ import annotations
 
 import os
+import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -34,27 +35,56 @@ LIMITS = {
 
 
 @pytest.fixture(scope="module")
-def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Path]]:
+    """Every document of every preset as a PDF, made in one LibreOffice start."""
     out = tmp_path_factory.mktemp("docs")
-    documents = {}
+    documents: dict[str, list[Path]] = {}
     for profile in LIMITS:
         result = build(
             BuildRequest(
                 profile=profile, data=example_cv(), as_of=date(2026, 11, 21), out_dir=out, cwd=out
             )
         )
-        (documents[profile],) = result.written
-    converted = to_pdf(list(documents.values()), out / "pdf")  # one LibreOffice start
-    return dict(zip(documents, converted, strict=True))
+        documents[profile] = sorted(p for p in result.written if p.suffix == ".docx")
+    flat = [path for paths in documents.values() for path in paths]
+    converted = dict(zip(flat, to_pdf(flat, out / "pdf"), strict=True))
+    return {name: [converted[path] for path in paths] for name, paths in documents.items()}
+
+
+def pdf_text(pdf: Path) -> str:
+    return subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def font_families(pdf: Path) -> set[str]:
+    """The font families pdffonts lists, without subset prefixes and styles."""
+    listing = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True)
+    names = [line.split()[0] for line in listing.stdout.splitlines()[2:] if line.strip()]
+    return {name.split("+")[-1].split("-")[0] for name in names}
 
 
 @pytest.mark.parametrize("profile", [name for name, limit in LIMITS.items() if limit])
-def test_each_preset_fits_its_page_limit(pdfs: dict[str, Path], profile: str) -> None:
-    assert 1 <= page_count(pdfs[profile]) <= LIMITS[profile]
+def test_each_preset_fits_its_page_limit(pdfs: dict[str, list[Path]], profile: str) -> None:
+    for pdf in pdfs[profile]:
+        assert 1 <= page_count(pdf) <= LIMITS[profile], pdf.name
 
 
-def test_full_cv_is_the_long_document(pdfs: dict[str, Path]) -> None:
-    assert page_count(pdfs["full-cv"]) > 2 * page_count(pdfs["eu-horizon"])
+def test_full_cv_is_the_long_document(pdfs: dict[str, list[Path]]) -> None:
+    assert page_count(pdfs["full-cv"][0]) > 2 * page_count(pdfs["eu-horizon"][0])
+
+
+@pytest.mark.parametrize("profile", list(LIMITS))
+def test_one_typeface_family_and_page_x_of_y(pdfs: dict[str, list[Path]], profile: str) -> None:
+    for pdf in pdfs[profile]:
+        assert font_families(pdf) == {"LiberationSans"}, pdf.name  # Arial's metric twin
+        pages = page_count(pdf)
+        text = pdf_text(pdf)
+        word, of = ("Seite", "von") if profile == "dfg" else ("Page", "of")
+        for page in range(1, pages + 1):
+            assert f"{word} {page} {of} {pages}" in text, (pdf.name, page)
+        for tool_text in ("two pages", "four pages", "every section", "up to ten", "assemble"):
+            assert tool_text not in text, (pdf.name, tool_text)  # the tool says nothing
 
 
 @pytest.fixture
@@ -132,3 +162,17 @@ def test_libreoffice_reads_the_workbooks(tmp_path: Path) -> None:
     assert summary.splitlines()[0] == '"Section","Entries"'
     pdf = to_pdf([workbooks[1]], tmp_path / "pdf")[0]
     assert page_count(pdf) >= 2  # every sheet, the chart included, is printable
+
+
+def test_pdfs_are_byte_identical_with_source_date_epoch(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert invoke("--profile", "eu-horizon", "--pdf").exit_code == 0
+    name = "sebastian-lapuschkin-eu-horizon-cv.pdf"
+    first = (workdir / "output" / name).read_bytes()
+    assert invoke("--profile", "eu-horizon", "--pdf", "--out", "again").exit_code == 0
+    again = (workdir / "again" / name).read_bytes()
+    assert again == first
+    assert b"/CreationDate(D:20231114221320" in first  # the epoch, in UTC
+    assert page_count(workdir / "again" / name) == 2  # still a readable PDF

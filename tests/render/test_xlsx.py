@@ -13,6 +13,7 @@ from openpyxl import Workbook, load_workbook
 
 from assembler.cli.main import main
 from assembler.resources import example_cv
+from tests.helpers import hostile_workbooks
 
 CV = """\
 person: {name: Ada Example, name_variants: [Example A]}
@@ -94,7 +95,7 @@ def test_count_sheet_has_a_native_chart_and_summary_counts(workdir: Path) -> Non
     assert invoke("--profile", "plain").exit_code == 0
     path = workdir / "output" / "ada-example-plain.xlsx"
     workbook = load_workbook(path)
-    assert list(workbook["Kinds"].values) == [("Type", "Count"), ("journal", 1)]
+    assert list(workbook["Kinds"].values) == [("Type", "Count"), ("Journal articles", 1)]
     assert list(workbook["Summary"].values) == [
         ("Section", "Entries"),
         ("Research projects", 3),
@@ -234,3 +235,74 @@ def test_a_section_label_is_the_same_in_word_and_excel(workdir: Path) -> None:
     ]
     word = docx.Document(str(workdir / "output" / "heads.docx"))
     assert [p.text for p in word.paragraphs] == ["Grants"]
+
+
+def test_sheets_are_print_ready(workdir: Path) -> None:
+    result = invoke("--profile", "plain")
+    assert "the column 'Months' is empty" not in result.stderr
+    workbook = load_workbook(workdir / "output" / "ada-example-plain.xlsx")
+    for sheet in workbook.worksheets:
+        setup = sheet.page_setup
+        assert (setup.orientation, setup.fitToWidth, setup.fitToHeight) == ("landscape", 1, 0)
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert sheet.print_title_rows == "$1:$1"
+        assert sheet["A1"].font.name == "Arial" and sheet["A1"].font.b
+
+
+def test_long_text_wraps_and_its_row_grows(workdir: Path) -> None:
+    long_title = "A very long project title " * 8
+    (workdir / "cv.yaml").write_text(CV.replace('title: "R&D <b>"', f"title: {long_title!r}"))
+    assert invoke("--profile", "plain").exit_code == 0
+    sheet = load_workbook(workdir / "output" / "ada-example-plain.xlsx")["Projects"]
+    title = sheet["B2"]
+    assert title.alignment.wrap_text
+    assert sheet.row_dimensions[2].height >= 3 * 12.75
+    assert sheet.row_dimensions[3].height is None  # a short row keeps Excel's height
+
+
+def test_an_empty_sheet_says_so_and_an_empty_column_is_reported(workdir: Path) -> None:
+    profile = PLAIN + "  talks: all\n"
+    profile = profile.replace(
+        "      - {name: Summary, summary: true}",
+        "      - {name: Talks, section: talks, columns: {Title: title}}\n"
+        "      - {name: Summary, summary: true}",
+    )
+    (workdir / "profiles" / "plain.yaml").write_text(profile, encoding="utf-8")
+    result = invoke("--profile", "plain")
+    assert result.exit_code == 0, result.output
+    workbook = load_workbook(workdir / "output" / "ada-example-plain.xlsx")
+    assert list(workbook["Talks"].values) == [("Title",), ("None",)]
+    assert "sheet 'Projects': the column 'Grant' is empty in every row" not in result.stderr
+    (workdir / "cv.yaml").write_text(CV.replace("grant_id: 0123, ", ""), encoding="utf-8")
+    result = invoke("--profile", "plain")
+    assert "sheet 'Projects': the column 'Grant' is empty in every row" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("xxe", "its part xl/workbook.xml declares XML entities (a DOCTYPE)"),
+        ("laughs", "its part xl/sharedStrings.xml declares XML entities (a DOCTYPE)"),
+        ("truncated", "its part xl/workbook.xml is damaged: unclosed token (line 1, column"),
+        ("no-workbook-part", "the template cannot be read (There is no item named 'xl/workbook"),
+        ("no-content-types", "not an Excel .xlsx file (a zip without its parts)"),
+        ("not-a-zip", "not an Excel .xlsx file"),
+    ],
+)
+def test_damaged_and_hostile_templates_are_refused_naming_the_file(
+    workdir: Path, name: str, message: str
+) -> None:
+    templates = workdir / "templates"
+    templates.mkdir()
+    hostile_workbooks(templates)
+    (workdir / "profiles" / "hostile.yaml").write_text(
+        f"workbooks:\n  - output: out.xlsx\n    template: {name}.xlsx\n    sheets:\n"
+        "      - {name: P, section: projects, columns: {A: acronym}}\n"
+        "sections:\n  projects: all\n",
+        encoding="utf-8",
+    )
+    result = invoke("--profile", "hostile")
+    assert result.exit_code == 1, result.output
+    assert f"templates/{name}.xlsx: error: {message}" in result.stderr
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert not (workdir / "output").exists()

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import random
+from pathlib import Path
+
 import pytest
 
 from assembler.problems import ProblemsError
@@ -125,3 +129,65 @@ def test_clean_text_normalises_to_nfc_and_keeps_tabs_and_newlines() -> None:
 def test_several_documents_are_refused() -> None:
     with pytest.raises(ProblemsError, match="several YAML documents"):
         parse_yaml("a: 1\n---\nb: 2\n", "t.yaml")
+
+
+def test_raw_control_characters_are_removed_with_a_warning_naming_their_line() -> None:
+    text = "person:\n  name: A\ntitle: 'Smith\x0cand\x0bWesson\x00\x1b'\nvenue: ok\nnote: a\x07b\n"
+    document = parse_yaml(text, "cv.yaml")
+    assert document.data["title"] == "Smith and Wesson"
+    assert document.data["note"] == "ab"
+    assert [(w.line, w.path, w.severity) for w in document.warnings] == [
+        (3, "title", "warning"),
+        (5, "note", "warning"),
+    ]
+    assert document.warnings[0].format().startswith("cv.yaml:3:14: warning: title: control")
+
+
+def test_raw_and_escaped_control_characters_give_the_same_text() -> None:
+    raw = parse_yaml("t: 'Smith\x0cand\x0bWesson\x00\x1b\x07'\n", "t.yaml").data
+    escaped = parse_yaml('t: "Smith\\fand\\x0bWesson\\x00\\x1b\\a"\n', "t.yaml").data
+    assert raw == escaped == {"t": "Smith and Wesson"}
+
+
+def test_line_separators_do_not_shift_the_lines() -> None:
+    with pytest.raises(ProblemsError) as caught:
+        parse_yaml("a: x\u2028y\x85z\nb: 1\nc: [unclosed\n", "t.yaml")
+    assert caught.value.problems[-1].line == 4  # the end of the file, as the editor counts
+
+
+def test_many_dirty_lines_give_a_bounded_number_of_warnings() -> None:
+    text = "".join(f"k{index}: a\x00b\n" for index in range(100))
+    warnings = parse_yaml(text, "t.yaml").warnings
+    assert len(warnings) == 21
+    assert warnings[-1].message == "… and on 80 more lines"
+
+
+def test_deep_nesting_is_a_located_error() -> None:
+    with pytest.raises(ProblemsError) as caught:
+        parse_yaml("a:\n  b: " + "[" * 50_000 + "]" * 50_000 + "\n", "deep.yaml")
+    (problem,) = caught.value.problems
+    assert problem.line == 2
+    assert "nested more than 100 levels deep" in problem.message
+
+
+def test_devices_pipes_and_folders_are_refused_before_reading(tmp_path) -> None:
+    with pytest.raises(ProblemsError, match="not a regular file"):
+        load_yaml(Path("/dev/zero"))
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    with pytest.raises(ProblemsError, match="not a regular file"):
+        load_yaml(fifo)
+    with pytest.raises(ProblemsError, match="is a folder"):
+        load_yaml(tmp_path)
+
+
+def test_random_yaml_like_text_gives_data_or_located_problems() -> None:
+    """Whatever the text, the reader returns data or raises ProblemsError, nothing else."""
+    generator = random.Random(20261123)
+    alphabet = [*list("[]{}:,-?&*!|>'\"%@`# \n\n  \t\\ab1.~"), "\x00", "\x0c", "é", "\u2028"]
+    for _ in range(2000):
+        text = "".join(generator.choice(alphabet) for _ in range(generator.randint(1, 60)))
+        try:
+            parse_yaml(text, "fuzz.yaml")
+        except ProblemsError as exc:
+            assert all(problem.file == "fuzz.yaml" for problem in exc.problems)

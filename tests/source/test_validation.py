@@ -72,4 +72,4 @@ def test_unknown_key_in_a_nested_model_suggests_from_that_model() -> None:
 
 def test_unknown_key_without_a_close_match_lists_the_known_keys() -> None:
     (problem,) = problems_of("person: {name: A}\nawards:\n  - {name: X, zzz: 1}\n")
-    assert problem.hint.startswith("Known keys here: description, id, name, year")
+    assert problem.hint.startswith("Known keys here: description, extra, id, name, note, year")

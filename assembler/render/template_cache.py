@@ -1,0 +1,145 @@
+"""Compiled templates kept between runs, keyed by content, in the user's cache folder.
+
+Checking a template and compiling it to Python code is most of the work of filling it; the
+result depends only on the template's bytes and on this engine, so it is kept:
+
+* where: ``$ASSEMBLE_CACHE_DIR``, else ``$XDG_CACHE_HOME/assemble``, else
+  ``~/.cache/assemble``; in a ``templates`` folder there.
+* the key: the SHA-256 of the template's bytes, with the engine's key: ``ENGINE_VERSION``, the
+  Jinja and Python versions (compiled code is specific to both), the rich-text field names the
+  gate checks, and the source of the ``template_*`` modules (so a changed engine never reads an
+  old entry, even if nobody raised the version). An entry therefore cannot be stale.
+* an entry is ``MAGIC``, the SHA-256 of the payload, and the payload (``marshal``: code
+  objects, strings, numbers; nothing that runs on loading). A damaged entry is ignored and
+  rewritten.
+* safe to delete at any time; one entry is kept per template file (the entry for an older
+  version of the same file is removed when a new one is written).
+* never an error: a folder that cannot be made, read or written means no caching.
+
+The entries hold compiled code that is run when a template is filled, like Python's own
+``__pycache__``; the folder is the user's own and is created private (mode 700).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from assembler.shape.views import rich_fields
+
+ENGINE_VERSION = "1"
+MAGIC = b"assemble-template\x00"
+_DIGEST = 32
+_MEMORY: dict[str, Any] = {}
+_MEMORY_SIZE = 32
+_engine_key: str | None = None
+
+
+def cache_dir() -> Path | None:
+    """The folder of compiled templates, or None when there is no place for one."""
+    chosen = os.environ.get("ASSEMBLE_CACHE_DIR")
+    if chosen:
+        return Path(chosen) / "templates"
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg and Path(xdg).is_absolute():
+        return Path(xdg) / "assemble" / "templates"
+    try:
+        return Path.home() / ".cache" / "assemble" / "templates"
+    except RuntimeError:  # no home directory
+        return None
+
+
+def engine_key() -> str:
+    """What the compiled code depends on besides the template (see the module docstring)."""
+    global _engine_key
+    if _engine_key is None:
+        digest = hashlib.sha256()
+        for part in (ENGINE_VERSION, jinja2.__version__, sys.implementation.cache_tag or ""):
+            digest.update(part.encode() + b"\x00")
+        digest.update(",".join(sorted(rich_fields())).encode() + b"\x00")
+        for module in sorted(Path(__file__).parent.glob("template_*.py")):
+            try:
+                digest.update(module.read_bytes())
+            except OSError:
+                digest.update(module.name.encode())
+        _engine_key = digest.hexdigest()
+    return _engine_key
+
+
+def template_key(data: bytes) -> str:
+    return hashlib.sha256(engine_key().encode() + b"\x00" + data).hexdigest()
+
+
+def _entry_path(folder: Path, template: Path, key: str) -> Path:
+    where = hashlib.sha256(str(template.resolve()).encode()).hexdigest()[:16]
+    return folder / f"{where}-{key[:40]}.bin"
+
+
+def load(template: Path, key: str) -> Any | None:
+    """The stored payload for the key, or None."""
+    if key in _MEMORY:
+        return _MEMORY[key]
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        data = _entry_path(folder, template, key).read_bytes()
+    except OSError:
+        return None
+    header = len(MAGIC) + _DIGEST
+    payload = data[header:]
+    if data[: len(MAGIC)] != MAGIC or hashlib.sha256(payload).digest() != data[len(MAGIC) : header]:
+        return None
+    try:
+        value = marshal.loads(payload)
+    except (ValueError, EOFError, TypeError):
+        return None
+    remember(key, value)
+    return value
+
+
+def remember(key: str, value: Any) -> None:
+    if len(_MEMORY) >= _MEMORY_SIZE:
+        _MEMORY.pop(next(iter(_MEMORY)))
+    _MEMORY[key] = value
+
+
+def forget() -> None:
+    """Drop what this process holds in memory (the files stay)."""
+    _MEMORY.clear()
+
+
+def store(template: Path, key: str, value: Any) -> None:
+    """Keep the payload for the key; silently nothing when the folder cannot be written."""
+    remember(key, value)
+    folder = cache_dir()
+    if folder is None:
+        return
+    try:
+        payload = marshal.dumps(value)
+    except ValueError:
+        return
+    target = _entry_path(folder, template, key)
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+        try:
+            with os.fdopen(handle, "wb") as file:
+                file.write(MAGIC + hashlib.sha256(payload).digest() + payload)
+            os.replace(temporary, target)
+        except OSError:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+        prefix = target.name.split("-", 1)[0] + "-"
+        for old in folder.glob(prefix + "*.bin"):
+            if old != target:
+                old.unlink(missing_ok=True)
+    except OSError:
+        return
