@@ -47,9 +47,17 @@ Id = Annotated[
     StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]*$"),
     WithJsonSchema({"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9._:-]*$"}),
 ]
+
+
+# The validators and discriminators below are named functions, not lambdas: the built
+# validator refers to them by name when source.compiled keeps it between runs.
+def _end_date(value: Any) -> PartialDate | None:
+    return parse_end(value) if value is not None else None
+
+
 EndDate = Annotated[
     PartialDate | None,
-    BeforeValidator(lambda value: parse_end(value) if value is not None else None),
+    BeforeValidator(_end_date),
     WithJsonSchema(
         {
             "anyOf": [
@@ -113,7 +121,11 @@ NOTE_DESCRIPTION = "A remark for yourself; the bundled templates do not print it
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    # defer_build: a model's validator is built when it is first used, not when the module
+    # is imported. Only CV and Profile validate files; building a validator for each of the
+    # thirty nested models as well cost 40 ms of every start-up (their schemas are part of
+    # CV's and Profile's anyway).
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, defer_build=True)
 
 
 class Entry(Model):
@@ -152,9 +164,13 @@ class LocalizedText(Model):
     de: Text | None = None
 
 
+def _localized_or_text(value: Any) -> str:
+    return "localized" if isinstance(value, dict | LocalizedText) else "text"
+
+
 LocalizedOrText = Annotated[
     Annotated[Text, Tag("text")] | Annotated[LocalizedText, Tag("localized")],
-    Discriminator(lambda value: "localized" if isinstance(value, dict | LocalizedText) else "text"),
+    Discriminator(_localized_or_text),
 ]
 
 
@@ -330,9 +346,13 @@ class AuthorName(Model):
     given: Text | None = Field(None, description="Given names or initials")
 
 
+def _author_kind(value: Any) -> str:
+    return "name" if isinstance(value, dict | AuthorName) else "text"
+
+
 Author = Annotated[
     Annotated[Text, Tag("text")] | Annotated[AuthorName, Tag("name")],
-    Discriminator(lambda value: "name" if isinstance(value, dict | AuthorName) else "text"),
+    Discriminator(_author_kind),
 ]
 
 
@@ -342,9 +362,13 @@ class Citations(Model):
     as_of: PartialDate | None = None
 
 
+def _citations_kind(value: Any) -> str:
+    return "detail" if isinstance(value, dict | Citations) else "count"
+
+
 CitationCount = Annotated[
     Annotated[Count, Tag("count")] | Annotated[Citations, Tag("detail")],
-    Discriminator(lambda value: "detail" if isinstance(value, dict | Citations) else "count"),
+    Discriminator(_citations_kind),
 ]
 
 

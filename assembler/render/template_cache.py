@@ -32,6 +32,7 @@ from typing import Any
 
 import jinja2
 
+from assembler.resources import cache_root
 from assembler.shape.views import rich_fields
 
 ENGINE_VERSION = "1"
@@ -44,16 +45,8 @@ _engine_key: str | None = None
 
 def cache_dir() -> Path | None:
     """The folder of compiled templates, or None when there is no place for one."""
-    chosen = os.environ.get("ASSEMBLE_CACHE_DIR")
-    if chosen:
-        return Path(chosen) / "templates"
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    if xdg and Path(xdg).is_absolute():
-        return Path(xdg) / "assemble" / "templates"
-    try:
-        return Path.home() / ".cache" / "assemble" / "templates"
-    except RuntimeError:  # no home directory
-        return None
+    root = cache_root()
+    return root / "templates" if root is not None else None
 
 
 def engine_key() -> str:

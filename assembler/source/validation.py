@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from assembler.problems import Problem, ProblemsError
+from assembler.source.compiled import prepare
 from assembler.source.reader import PathKey, YamlDocument, format_path
 
 M = TypeVar("M", bound=BaseModel)
@@ -172,6 +173,7 @@ def check_document(
                 line=1,
             )
         ]
+    prepare(model)
     try:
         return model.model_validate(document.data), []
     except ValidationError as exc:

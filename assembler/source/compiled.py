@@ -1,0 +1,184 @@
+"""Validators of the file models (the CV, the profile), kept between runs, keyed by content.
+
+pydantic builds a model's validator from the model's Python definition when it is first
+used (the models are declared with ``defer_build``); for the CV that took 35 ms of every
+run. What it builds, the model's core schema, depends only on code, so it is kept:
+
+* where: a ``schemas`` folder in the user's cache folder (``resources.cache_root``).
+* the key: the SHA-256 of the Python, pydantic and pydantic-core versions, the model's
+  name and the source of every module the models may use: the packages ``source``, ``cv``
+  and ``profile`` and the modules below them (``tests/test_package.py`` keeps imports going
+  down the layers). A changed model never reads an old entry, even if nobody raised a version.
+* an entry is ``MAGIC``, the SHA-256 of the payload, and the payload: the pickled arguments
+  of the validator (the schema and its configuration). The schema names the model's classes
+  and validator functions; loading resolves only classes and functions of assembler, the
+  model's own module, pydantic and ``decimal``, a few builtins, and no dunder attribute but
+  pydantic's JSON-schema hook, so an entry cannot reach anything else. A damaged or refused
+  entry is ignored and rewritten.
+* safe to delete at any time; one entry is kept per model.
+* never an error: a folder that cannot be made, read or written means no caching.
+"""
+
+from __future__ import annotations
+
+import builtins
+import hashlib
+import io
+import os
+import pickle
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any, Literal, cast
+
+import pydantic
+import pydantic_core
+from pydantic import BaseModel
+from pydantic_core import SchemaValidator
+
+from assembler.resources import cache_root
+
+MAGIC = b"assemble-schema\x00"
+_DIGEST = 32
+_PACKAGE = Path(__file__).resolve().parent.parent
+# The modules a model may use (the layers up to the profile), relative to the package.
+_SOURCES = ("__init__.py", "problems.py", "resources.py", "source", "cv", "profile")
+_MODULES = ("assembler.", "pydantic.", "pydantic_core.", "decimal")
+_BUILTINS = frozenset({"dict", "list", "tuple", "set", "frozenset", "str", "int", "float"})
+_ready: set[type[BaseModel]] = set()
+_sources_key: str | None = None
+
+Prepared = Literal["ready", "cached", "built"]
+
+
+def _sources() -> str:
+    """The SHA-256 of the versions and of every module a model may use (once a process)."""
+    global _sources_key
+    if _sources_key is None:
+        digest = hashlib.sha256()
+        for part in (sys.version, pydantic.VERSION, pydantic_core.__version__):
+            digest.update(part.encode() + b"\x00")
+        for name in _SOURCES:
+            path = _PACKAGE / name
+            files = sorted(path.rglob("*.py")) if path.is_dir() else [path]
+            for file in files:
+                digest.update(str(file.relative_to(_PACKAGE)).encode() + b"\x00")
+                try:
+                    digest.update(file.read_bytes())
+                except OSError:
+                    digest.update(b"\x00unreadable\x00")
+        _sources_key = digest.hexdigest()
+    return _sources_key
+
+
+def _entry(model: type[BaseModel]) -> Path | None:
+    root = cache_root()
+    if root is None:
+        return None
+    name = f"{model.__module__}.{model.__qualname__}"
+    key = hashlib.sha256(f"{_sources()}\x00{name}".encode()).hexdigest()
+    return root / "schemas" / f"{name}-{key[:40]}.bin"
+
+
+def _safe_getattr(target: object, name: str) -> Any:
+    """``getattr`` as pickle uses it for methods, without the dunders that lead elsewhere
+    (except the JSON-schema hook that schemas keep in their metadata)."""
+    if name.startswith("__") and name != "__get_pydantic_json_schema__":
+        raise pickle.UnpicklingError(f"refused attribute {name!r}")
+    return getattr(target, name)
+
+
+class _Unpickler(pickle.Unpickler):
+    def __init__(self, data: bytes, model: type[BaseModel]) -> None:
+        super().__init__(io.BytesIO(data))
+        self.modules = (*_MODULES, model.__module__)
+
+    def find_class(self, module: str, name: str) -> Any:
+        if module == "builtins":
+            if name == "getattr":
+                return _safe_getattr
+            if name in _BUILTINS:
+                return getattr(builtins, name)
+        elif module.startswith(self.modules) and not any(
+            part.startswith("__") for part in name.split(".")
+        ):
+            found = super().find_class(module, name)
+            if isinstance(found, type) or getattr(found, "__module__", None) == module:
+                return found
+        raise pickle.UnpicklingError(f"refused {module}.{name}")
+
+
+def load(model: type[BaseModel]) -> SchemaValidator | None:
+    """The model's validator kept by an earlier run, or None."""
+    path = _entry(model)
+    if path is None:
+        return None
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    header = len(MAGIC) + _DIGEST
+    payload = data[header:]
+    if data[: len(MAGIC)] != MAGIC or hashlib.sha256(payload).digest() != data[len(MAGIC) : header]:
+        return None
+    try:
+        arguments = _Unpickler(payload, model).load()
+        return SchemaValidator(*arguments)
+    except (
+        pickle.UnpicklingError,
+        AttributeError,
+        ImportError,
+        EOFError,
+        ValueError,
+        TypeError,
+        pydantic_core.SchemaError,
+    ):
+        return None  # damaged, or refused: rebuilt and rewritten
+
+
+def store(model: type[BaseModel], validator: SchemaValidator) -> None:
+    """Keep the model's validator; silently nothing when it cannot be kept."""
+    path = _entry(model)
+    if path is None:
+        return
+    # What pydantic-core pickles a validator as: the arguments to build it again from.
+    arguments = cast("tuple[Any, ...]", validator.__reduce__())[1]
+    try:
+        payload = pickle.dumps(tuple(arguments), protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, AttributeError, TypeError):
+        return  # a schema with a lambda in it cannot be kept: built every run
+    folder = path.parent
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+        try:
+            with os.fdopen(handle, "wb") as file:
+                file.write(MAGIC + hashlib.sha256(payload).digest() + payload)
+            os.replace(temporary, path)
+        except OSError:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+        prefix = path.name.rsplit("-", 1)[0] + "-"
+        for old in folder.glob(prefix + "*.bin"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        return
+
+
+def prepare(model: type[BaseModel]) -> Prepared:
+    """Give a model its validator before it validates: the one kept from an earlier run,
+    else built now by pydantic (and kept). Says which, for tests."""
+    if model in _ready or model.__pydantic_complete__:
+        return "ready"
+    validator = load(model)
+    if validator is not None:
+        model.__pydantic_validator__ = validator
+        _ready.add(model)
+        return "cached"
+    model.model_rebuild()
+    built = model.__pydantic_validator__
+    if type(built) is SchemaValidator:  # not a plugin's wrapper (pydantic plugins installed)
+        store(model, built)
+    _ready.add(model)
+    return "built"
