@@ -22,12 +22,12 @@ import re
 import secrets
 import shutil
 import signal
-import socket
 import stat
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -35,7 +35,6 @@ from typing import Any
 from assembler.problems import AssembleError
 
 PREFIX = ".assemble-"
-_HOST = hashlib.sha256(socket.gethostname().encode()).hexdigest()[:8]
 _OURS = re.compile(rf"^{re.escape(PREFIX)}([0-9a-f]{{8}})-(\d+)-[0-9a-f]+\.(?:tmp|bak)$")
 _SIGNALS = tuple(
     getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGINT") if hasattr(signal, name)
@@ -67,8 +66,16 @@ class _Run:
     created_dirs: list[Path] = field(default_factory=list)
 
 
+@cache
+def _host() -> str:
+    """This machine, in scratch names. socket is imported here: 3 ms of start-up otherwise."""
+    import socket
+
+    return hashlib.sha256(socket.gethostname().encode()).hexdigest()[:8]
+
+
 def _scratch_name(folder: Path, suffix: str) -> Path:
-    return folder / f"{PREFIX}{_HOST}-{os.getpid()}-{secrets.token_hex(4)}.{suffix}"
+    return folder / f"{PREFIX}{_host()}-{os.getpid()}-{secrets.token_hex(4)}.{suffix}"
 
 
 def _alive(pid: int) -> bool:
@@ -89,7 +96,7 @@ def remove_stale(folder: Path) -> None:
         return
     for name in names:
         match = _OURS.match(name)
-        if match and match[1] == _HOST and not _alive(int(match[2])):
+        if match and match[1] == _host() and not _alive(int(match[2])):
             with suppress(OSError):
                 (folder / name).unlink()
 

@@ -22,6 +22,7 @@ from pydantic import (
 
 from assembler.cv.dates import PartialDate
 from assembler.cv.model import Model
+from assembler.source.compiled import prepare
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Language = Literal["en", "de"]
@@ -86,13 +87,15 @@ class Window(Model):
             return value
         text = str(value).strip()
         match = _RELATIVE.match(text)
+        # model_construct: the values are typed already, and validating them would build
+        # this model's own validator on every start-up (the profile's includes it).
         if match:
             amount = int(match[1])
             if match[2].lower().startswith("year"):
-                return cls(years=amount)
-            return cls(months=amount)
+                return cls.model_construct(years=amount)
+            return cls.model_construct(months=amount)
         try:
-            return cls(absolute=PartialDate.parse(text))
+            return cls.model_construct(absolute=PartialDate.parse(text))
         except ValueError:
             raise ValueError(
                 f"{text!r} is neither a relative window like '5 years' or '18 months' nor a "
@@ -138,6 +141,7 @@ class Operators(Model):
 
 def _condition(value: Any) -> Any:
     if isinstance(value, dict):
+        prepare(Operators)  # its own validator, kept between runs like the profile's
         return Operators.model_validate(value)
     if value is None:
         raise ValueError("a condition needs a value, a list of values or an operator map")

@@ -154,7 +154,7 @@ def test_stale_temporary_files_of_a_killed_run_are_removed(tmp_path: Path) -> No
         text=True,
     )
     pid = int(dead.stdout)
-    host = write._HOST
+    host = write._host()
     stale = tmp_path / f"{PREFIX}{host}-{pid}-0a1b2c3d.tmp"
     running = tmp_path / f"{PREFIX}{host}-{os.getppid()}-0a1b2c3d.tmp"  # a live process
     elsewhere = tmp_path / f"{PREFIX}ffffffff-{pid}-0a1b2c3d.bak"  # another machine's run
