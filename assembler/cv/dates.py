@@ -11,6 +11,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic_core import core_schema
@@ -39,7 +40,7 @@ def _hint_for(text: str) -> str:
     return "Write YYYY, YYYY-MM or YYYY-MM-DD, for example 2021, 2021-04 or 2021-04-15"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # a group of a thousand people holds a million dates
 class PartialDate:
     """A calendar date known to the year, the month or the day."""
 
@@ -58,26 +59,7 @@ class PartialDate:
             value = str(value)
         if not isinstance(value, str):
             raise ValueError(f"expected a date as text, not {type(value).__name__}")
-        text = value.strip()
-        match = _PATTERN.match(text)
-        if not match:
-            raise ValueError(f"{text!r} is not a date. {_hint_for(text)}")
-        year = int(match[1])
-        month = int(match[2]) if match[2] else None
-        day = int(match[3]) if match[3] else None
-        if month is not None and not 1 <= month <= 12:
-            raise ValueError(f"month {month} does not exist in {text!r}. Months run from 01 to 12")
-        if day is not None:
-            assert month is not None
-            last = calendar.monthrange(year, month)[1]
-            if not 1 <= day <= last:
-                raise ValueError(
-                    f"day {day} does not exist in {calendar.month_name[month]} {year} ({text!r}); "
-                    f"that month has {last} days"
-                )
-        if year < 1000:
-            raise ValueError(f"{text!r}: the year must have four digits")
-        return cls(year, month, day)
+        return _parse_text(value.strip())
 
     @property
     def precision(self) -> Precision:
@@ -127,6 +109,31 @@ class PartialDate:
             ],
             "description": "A date as YYYY, YYYY-MM or YYYY-MM-DD",
         }
+
+
+@lru_cache(maxsize=4096)
+def _parse_text(text: str) -> PartialDate:
+    """The date a text names, one object per text: dates are immutable, and the person files
+    of a group write the same few hundred dates a hundred thousand times."""
+    match = _PATTERN.match(text)
+    if not match:
+        raise ValueError(f"{text!r} is not a date. {_hint_for(text)}")
+    year = int(match[1])
+    month = int(match[2]) if match[2] else None
+    day = int(match[3]) if match[3] else None
+    if month is not None and not 1 <= month <= 12:
+        raise ValueError(f"month {month} does not exist in {text!r}. Months run from 01 to 12")
+    if day is not None:
+        assert month is not None
+        last = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= last:
+            raise ValueError(
+                f"day {day} does not exist in {calendar.month_name[month]} {year} ({text!r}); "
+                f"that month has {last} days"
+            )
+    if year < 1000:
+        raise ValueError(f"{text!r}: the year must have four digits")
+    return PartialDate(year, month, day)
 
 
 def parse_end(value: object) -> PartialDate | None:

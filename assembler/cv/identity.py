@@ -91,7 +91,7 @@ def arxiv_in(*texts: object) -> str:
     return ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per publication copy while a group merges
 class WorkId:
     """The identifying facts of one publication record."""
 
@@ -213,7 +213,7 @@ def work_id_of_fields(fields: Mapping[str, Any]) -> WorkId:
 T = TypeVar("T")
 
 
-@dataclass(eq=False)  # slots compare by identity
+@dataclass(eq=False, slots=True)  # index slots compare by identity
 class _Slot(Generic[T]):
     """One work in an index: its identity grows as copies with more identifiers join it."""
 

@@ -23,7 +23,7 @@ DropRule = Literal[
 ]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # hundreds of thousands in a group's selection
 class Drop:
     """Why an entry is not shown: the rule, its detail (the field of a ``where``, the list
     that already shows the entry, the page limit of ``--fit``) and the entry's rank after
@@ -47,6 +47,13 @@ class Drop:
         return self.rule
 
 
+# One shared (immutable) drop per window reason: most entries of a group's annual report
+# are outside its year, in eight lists.
+_WINDOW_DROPS: dict[Placement, Drop] = {
+    reason: Drop(reason) for reason in ("period", "since", "until", "still-running")
+}
+
+
 def excluded(entry: Entry, rule: SectionRule) -> Drop | None:
     return Drop("exclude") if entry.id in rule.exclude else None
 
@@ -63,7 +70,7 @@ def window_drop(placement: Placement) -> Drop | None:
     engine places each entry once for all lists that share a window)."""
     if placement == "inside" or placement == "undated":
         return None
-    return Drop(placement)
+    return _WINDOW_DROPS[placement]
 
 
 def fails_where(entry: Entry, rule: SectionRule, context: Context) -> Drop | None:
