@@ -268,7 +268,11 @@ def write_cv(path: Path, publications: int = 0, projects: int = 0, seed: int = 7
         items = [_publication_flow(rng, number, "Example A") for number in range(publications)]
         for number in range(0, publications, 100):
             items[number] = items[max(number - 1, 0)]
-        body += items
+        # Imports write ids; one entry in fifty was typed by hand without one.
+        body += [
+            item if number % 50 == 7 else item.replace("  - {", f"  - {{id: pub-{number}, ", 1)
+            for number, item in enumerate(items)
+        ]
     if projects:
         body.append("projects:")
         body += [_project_block(rng, number) for number in range(projects)]

@@ -9,7 +9,7 @@ deterministic bytes). The gap between a floor and `assemble` is what our own cod
     uv run python scripts/floor.py group TEMPLATE.docx FOLDER OUT_PREFIX --year 2025 --workers 2
     uv run python scripts/floor.py workbook TEMPLATE.xlsx CV.yaml OUT.xlsx
     uv run python scripts/floor.py yaml FILE.yaml
-    uv run python scripts/floor.py bibtex FILE.bib CV.yaml
+    uv run python scripts/floor.py bibtex FILE.bib CV.yaml   # writes floor-import.yaml beside CV
 
 Only the imports a mode needs are made, as `assemble` should.
 """
@@ -208,18 +208,16 @@ def floor_workbook(template: str, cv_path: str, out: str) -> None:
 
 
 def floor_bibtex(bib: str, cv_path: str) -> None:
-    """Parse the export and round-trip the CV through ruamel (the two libraries' work)."""
-    import io
-
+    """Parse the export and append its titles to the CV's text (what the libraries do; the
+    matching, merging and validation are `assemble`'s own)."""
     import bibtexparser
-    from ruamel.yaml import YAML
 
     library = bibtexparser.parse_string(Path(bib).read_text(encoding="utf-8"))
-    yaml = YAML()
-    data = yaml.load(Path(cv_path).read_text(encoding="utf-8"))
-    for entry in library.entries:
-        data["publications"].append({"title": entry.fields_dict["title"].value})
-    yaml.dump(data, io.StringIO())
+    text = Path(cv_path).read_text(encoding="utf-8")
+    added = [f'  - title: "{entry.fields_dict["title"].value}"' for entry in library.entries]
+    (Path(cv_path).parent / "floor-import.yaml").write_text(
+        text + "\n".join(added) + "\n", encoding="utf-8"
+    )
 
 
 def main(argv: list[str]) -> None:
