@@ -76,10 +76,11 @@ def _in_pages(pages: str) -> Iterator[Leftover]:
 def leftovers(entry: Entry) -> Iterator[Leftover]:
     """Every leftover in one entry's text fields."""
     printed_note = isinstance(entry, Publication | Talk)  # other notes are private
+    fields = type(entry).model_fields  # asking a model for a field it lacks is slow
     for name in PROSE:
-        if name == "note" and not printed_note:
+        if (name == "note" and not printed_note) or name not in fields:
             continue
-        value = getattr(entry, name, None)
+        value = getattr(entry, name)
         if isinstance(value, str):
             yield from _in_text(name, value)
     if isinstance(entry, Publication) and entry.pages:
