@@ -81,6 +81,7 @@ class Paper:
     venue: str
     doi: str
     authors: list[str]
+    pages: str = ""  # every copy has the same pages (without a DOI they tell works apart)
 
 
 def _paper_item(paper: Paper, rng: random.Random, number: int, keep_doi: bool) -> str:
@@ -94,8 +95,8 @@ def _paper_item(paper: Paper, rng: random.Random, number: int, keep_doi: bool) -
     lines.append(f"    venue: {text(paper.venue)}")
     if paper.doi and keep_doi:
         lines.append(f"    doi: {text(paper.doi)}")
-    if rng.random() < 0.3:
-        lines.append(f"    pages: {text(f'{rng.randint(1, 300)}-{rng.randint(301, 600)}')}")
+    if paper.pages:
+        lines.append(f"    pages: {text(paper.pages)}")
     if rng.random() < 0.2:
         lines.append(f"    citations: {rng.randint(0, 900)}")
     return "\n".join(lines)
@@ -107,6 +108,7 @@ def _new_paper(rng: random.Random, serial: int, authors: list[str]) -> Paper:
     names = authors + externals
     rng.shuffle(names)
     doi = f"10.5555/bench.{serial}" if rng.random() < 0.8 else ""
+    pages = f"{rng.randint(1, 300)}-{rng.randint(301, 600)}" if rng.random() < 0.3 else ""
     return Paper(
         _title(rng, rng.randint(4, 10)) + f" {serial}",
         year,
@@ -114,6 +116,7 @@ def _new_paper(rng: random.Random, serial: int, authors: list[str]) -> Paper:
         rng.choice(VENUES),
         doi,
         names,
+        pages,
     )
 
 

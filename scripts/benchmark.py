@@ -240,10 +240,30 @@ def group(bench: Bench, sizes: tuple[int, int]) -> None:
             )
         )
         medians.append(ours.median)
+        listed_twice(bench.work / "out", folder.name)
     ratio = medians[1] / medians[0]
     print(
         f"{'group: time ratio':<34} {ratio:7.1f}x for {sizes[1] // sizes[0]}x the people "
         f"| target <= {sizes[1] / sizes[0] * 1.05:.1f}x",
+        flush=True,
+    )
+
+
+def listed_twice(out: Path, group: str) -> None:
+    """Shared papers the group report lists more than once (every generated title is
+    unique to its paper, so a title twice is a paper twice): should be 0."""
+    from collections import Counter
+
+    from openpyxl import load_workbook
+
+    (path,) = out.glob(f"{group}-annual-report-*.xlsx")
+    book = load_workbook(path, read_only=True)
+    rows = book["Publications"].iter_rows(values_only=True)
+    title = next(rows).index("Title")
+    counts = Counter(row[title] for row in rows)
+    twice = sum(count - 1 for count in counts.values() if count > 1)
+    print(
+        f"{'  shared papers listed twice':<34} {twice:7d} of {sum(counts.values())} rows",
         flush=True,
     )
 
