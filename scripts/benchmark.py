@@ -151,14 +151,20 @@ class Case:
 
 
 class Bench:
-    def __init__(self, work: Path, runs: int) -> None:
+    def __init__(self, work: Path, runs: int, source: Path | None = None) -> None:
         self.work, self.runs = work, runs
+        # The example CV and the templates of the checkout measured (formats change).
+        self.data = source or ROOT
         cache = work / "cache"
         cache.mkdir(exist_ok=True)
         self.env = {
             key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"
         }
         self.env["ASSEMBLE_CACHE_DIR"] = str(cache)
+        if source is not None:  # another checkout's assembler, to compare before and after
+            self.env["PYTHONPATH"] = os.pathsep.join(
+                [str(source), *filter(None, [os.environ.get("PYTHONPATH")])]
+            )
         self.results: list[tuple[Case, Figures, Figures | None]] = []
 
     def assemble(self, *args: str) -> list[str]:
@@ -194,8 +200,8 @@ class Bench:
 
 
 def single_cv(bench: Bench) -> None:
-    template = str(ROOT / "templates" / "eu-horizon-cv.docx")
-    example = str(ROOT / "examples" / "cv.yaml")
+    template = str(bench.data / "templates" / "eu-horizon-cv.docx")
+    example = str(bench.data / "examples" / "cv.yaml")
     bench.run(
         Case(
             "single CV: --profile eu-horizon",
@@ -217,7 +223,7 @@ def single_cv(bench: Bench) -> None:
 
 
 def group(bench: Bench, sizes: tuple[int, int]) -> None:
-    template = str(ROOT / "templates" / "annual-report.docx")
+    template = str(bench.data / "templates" / "annual-report.docx")
     medians = []
     for people in sizes:
         folder = bench.work / f"group-{people}"
@@ -282,7 +288,7 @@ def check(bench: Bench, publications: int) -> None:
 
 def workbook(bench: Bench, projects: int) -> None:
     cv = benchdata.write_cv(bench.work / f"projects-{projects}.yaml", projects=projects)
-    template = str(ROOT / "templates" / "projects.xlsx")
+    template = str(bench.data / "templates" / "projects.xlsx")
     bench.run(
         Case(
             f"workbook: admin-projects, {projects}",
@@ -321,7 +327,7 @@ def bibtex_import(bench: Bench, entries: int, publications: int) -> None:
 
 
 def pdf_figures(bench: Bench, profile: str) -> None:
-    example = str(ROOT / "examples" / "cv.yaml")
+    example = str(bench.data / "examples" / "cv.yaml")
     common = ["--data", example, "--out", "out", "--as-of", AS_OF, "--pdf"]
     one, _ = bench.run(Case(f"--pdf --profile {profile}", bench.assemble("-p", profile, *common)))
     arguments = [arg for name in PRESETS for arg in ("-p", name)]
@@ -342,14 +348,22 @@ def main() -> None:
     parser.add_argument("--only", choices=SECTIONS, action="append", help="repeatable")
     parser.add_argument("--pdf", action="store_true", help="measure --pdf instead")
     parser.add_argument("--profile", default="eu-horizon", help="the profile for --pdf")
+    parser.add_argument(
+        "--source",
+        type=Path,
+        help="measure the assembler package, example CV and templates of another checkout "
+        "(e.g. an older commit's `git archive`) with this checkout's inputs and floors",
+    )
     args = parser.parse_args()
     runs = args.runs or (1 if args.quick else 5)
     only = set(args.only or SECTIONS)
     with tempfile.TemporaryDirectory(prefix="assemble-bench-") as folder:
-        bench = Bench(Path(folder), runs)
+        bench = Bench(Path(folder), runs, args.source.resolve() if args.source else None)
         mode = "quick" if args.quick else "full"
         print(f"assemble benchmark ({mode}, {runs} measured runs per line after one warm-up)")
         print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, {sys.platform}")
+        if args.source:
+            print(f"assembler from {args.source}")
         if args.pdf:
             pdf_figures(bench, args.profile)
             return
