@@ -90,6 +90,16 @@ def _missing_person(loaded: LoadedCV) -> Iterator[Problem]:
     own = own_names(person.name, person.name_variants)
     for index, pub in enumerate(loaded.cv.publications):
         names = [*pub.authors, *pub.editors]
+        if pub.type is None:
+            yield _warning(
+                loaded,
+                ("publications", index),
+                pub,
+                "has no type, so profiles that list publications by type (peer-reviewed, "
+                "preprints) file it under other outputs",
+                "Add `type:` (journal, conference, workshop, book, chapter, preprint, thesis, "
+                "software, dataset or other)",
+            )
         if not names:
             yield _warning(
                 loaded,
