@@ -181,7 +181,7 @@ def _render(job: _Job, selection: Selection) -> tuple[dict[Path, bytes], list[Pa
     files: dict[Path, bytes] = {}
     documents: list[Path] = []
     if profile.documents:
-        from assembler.render.docx import render_docx  # only when a document is made
+        from assembler.render.word.fill import render_docx  # only when a document is made
 
         context = build_context(
             cv, profile, selection, job.group.members, job.missing, job.status_on
@@ -199,7 +199,7 @@ def _render(job: _Job, selection: Selection) -> tuple[dict[Path, bytes], list[Pa
             documents.append(target)
     if profile.workbooks:
         # openpyxl takes a tenth of a second to import: only when a workbook is made.
-        from assembler.render.xlsx import render_workbook
+        from assembler.render.excel.workbook import render_workbook
         from assembler.shape.columns import SheetContext
 
         summary = cv.supervision.summary if cv.supervision else None

@@ -98,7 +98,7 @@ def collector_paused() -> Iterator[None]:
     selection decisions), and every full collection walks all of them: for a group of a
     thousand people the collector took more time than the work, and more the larger the
     group. Entries and decisions hold no reference cycles; the one big source of cyclic
-    garbage, openpyxl's cells, is released by ``render.xlsx`` itself, so peak memory does
+    garbage, openpyxl's cells, is released by ``render.excel`` itself, so peak memory does
     not grow. What little cyclic garbage is left is collected when the collector resumes."""
     enabled = gc.isenabled()
     gc.disable()

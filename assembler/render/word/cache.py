@@ -7,7 +7,8 @@ result depends only on the template's bytes and on this engine, so it is kept:
   ``~/.cache/assemble``; in a ``templates`` folder there.
 * the key: the SHA-256 of the template's bytes, with the engine's key: ``ENGINE_VERSION``, the
   Jinja and Python versions (compiled code is specific to both), the rich-text field names the
-  gate checks, and the source of the ``template_*`` modules (so a changed engine never reads an
+  gate checks, and the source of the engine's modules in ``render/word`` (so a changed engine
+  never reads an
   old entry, even if nobody raised the version). An entry therefore cannot be stale.
 * an entry is ``MAGIC``, the SHA-256 of the payload, and the payload (``marshal``: code
   objects, strings, numbers; nothing that runs on loading). A damaged entry is ignored and
@@ -57,7 +58,7 @@ def engine_key() -> str:
         for part in (ENGINE_VERSION, jinja2.__version__, sys.implementation.cache_tag or ""):
             digest.update(part.encode() + b"\x00")
         digest.update(",".join(sorted(rich_fields())).encode() + b"\x00")
-        for module in sorted(Path(__file__).parent.glob("template_*.py")):
+        for module in sorted(Path(__file__).parent.glob("*.py")):
             try:
                 digest.update(module.read_bytes())
             except OSError:

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 
-from assembler.render.template_sandbox import (
+from assembler.render.word.sandbox import (
     Budget,
     CountedLoop,
     LimitError,
@@ -156,7 +156,7 @@ def test_rich_runs_carry_the_run_properties_and_bold() -> None:
 
 
 def test_run_look_adds_italics_and_link_look_in_schema_order() -> None:
-    from assembler.render.template_sandbox import run_look
+    from assembler.render.word.sandbox import run_look
 
     assert run_look("", italic=False, link=False) == ""
     assert run_look("", italic=True, link=False) == "<w:rPr><w:i/></w:rPr>"
@@ -168,7 +168,7 @@ def test_run_look_adds_italics_and_link_look_in_schema_order() -> None:
 
 
 def test_rich_runs_print_italics_and_links() -> None:
-    from assembler.render.template_sandbox import rich_printer
+    from assembler.render.word.sandbox import rich_printer
     from assembler.shape.authors import Rich, Run
 
     printer = rich_printer([("", "<w:rPr><w:b/></w:rPr>")])

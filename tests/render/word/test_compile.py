@@ -10,12 +10,13 @@ import docx
 import pytest
 
 from assembler.problems import ProblemsError
-from assembler.render import template_cache, template_compile
-from assembler.render.docx import render_docx
-from assembler.render.docx_package import read_package
-from assembler.render.template_compile import compile_part, compile_template
-from assembler.render.template_sandbox import Sandbox
-from assembler.render.template_source import PartSource
+from assembler.render.word import cache as template_cache
+from assembler.render.word import compile as template_compile
+from assembler.render.word.compile import compile_part, compile_template
+from assembler.render.word.fill import render_docx
+from assembler.render.word.package import read_package
+from assembler.render.word.sandbox import Sandbox
+from assembler.render.word.source import PartSource
 
 WHEN = datetime(2026, 11, 21)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from assembler.render.template_gate import (
+from assembler.render.word.gate import (
     PartError,
     check_tag_layout,
     gate,

@@ -11,15 +11,15 @@ from pathlib import Path
 import docx
 import pytest
 
-from assembler.render.docx import render_docx, with_language
-from assembler.render.docx_package import (
+from assembler.render.package import MAX_ENTRIES, normalise_zip
+from assembler.render.word.fill import render_docx, with_language
+from assembler.render.word.package import (
     PackageError,
     RawEntry,
     core_properties,
     read_package,
     write_package,
 )
-from assembler.render.package import MAX_ENTRIES, normalise_zip
 
 WHEN = datetime(2026, 11, 21, 9, 30)
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from assembler.render import template_cache
-from assembler.render.template_cache import cache_dir, forget, load, store, template_key
+from assembler.render.word import cache as template_cache
+from assembler.render.word.cache import cache_dir, forget, load, store, template_key
 
 
 @pytest.fixture(autouse=True)

@@ -5,16 +5,16 @@ parsed it with Jinja nine times, let a recovering XML parser "repair" the result
 the output with python-docx to check it: slow (issue 13), and a broken tag silently lost
 content (issue 12). This engine does each step once, and refuses instead of repairing:
 
-1. ``docx_package.read_package``: the zip, read once and checked (not a zip, zip bomb,
+1. ``word.package.read_package``: the zip, read once and checked (not a zip, zip bomb,
    macros…); the parts to fill are the body, headers, footers and notes.
-2. ``template_compile.compile_template``: the gate (``template_gate``: the template's own text,
-   paragraph by paragraph), the Jinja source (``template_source``: docxtpl's preprocessing on
-   the XML tree), one Jinja parse, Python code. Cached by content (``template_cache``): a
+2. ``word.compile.compile_template``: the gate (``word.gate``: the template's own text,
+   paragraph by paragraph), the Jinja source (``word.source``: docxtpl's preprocessing on
+   the XML tree), one Jinja parse, Python code. Cached by content (``word.cache``): a
    template that did not change is not read again, only its code is loaded.
 3. Here: the names the template uses are checked against the context; each part is rendered
-   in the bounded sandbox (``template_sandbox``); the result is checked by a strict parser
-   (``docx_check``); the core properties are written and the package zipped
-   (``docx_package``). python-docx is not imported.
+   in the bounded sandbox (``word.sandbox``); the result is checked by a strict parser
+   (``word.check``); the core properties are written and the package zipped
+   (``word.package``). python-docx is not imported.
 
 Every error the template causes, at any step, is one ``ProblemsError`` naming the template,
 the part, the paragraph as the user wrote it, the tag and the fix; exit code 1 and nothing
@@ -33,16 +33,16 @@ from jinja2 import Template
 from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
 
 from assembler.problems import ProblemsError
-from assembler.render.docx_check import BrokenPart, check_part, fit_table_grids, renumber_pictures
-from assembler.render.docx_package import (
+from assembler.render.word.check import BrokenPart, check_part, fit_table_grids, renumber_pictures
+from assembler.render.word.compile import CompiledPart, CompiledTemplate, compile_template
+from assembler.render.word.package import (
     add_core_part,
     core_properties,
     package_members,
     read_package,
     write_package,
 )
-from assembler.render.template_compile import CompiledPart, CompiledTemplate, compile_template
-from assembler.render.template_sandbox import (
+from assembler.render.word.sandbox import (
     RICH_FUNCTION,
     LimitError,
     PrintError,
@@ -50,7 +50,7 @@ from assembler.render.template_sandbox import (
     limit_joins,
     rich_printer,
 )
-from assembler.render.template_tags import Where, located
+from assembler.render.word.tags import Where, located
 
 # What a template's code can raise, whatever the input: reported at the tag, never a traceback.
 TEMPLATE_FAULTS = (

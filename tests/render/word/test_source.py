@@ -12,9 +12,9 @@ import pytest
 from docx.enum.text import WD_COLOR_INDEX
 
 from assembler.problems import ProblemsError
-from assembler.render.docx import render_docx
-from assembler.render.template_gate import gate, parse_part
-from assembler.render.template_source import build_source, run_properties
+from assembler.render.word.fill import render_docx
+from assembler.render.word.gate import gate, parse_part
+from assembler.render.word.source import build_source, run_properties
 from assembler.shape.authors import Rich, Run
 
 NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'

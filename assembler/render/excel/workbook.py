@@ -32,15 +32,15 @@ from openpyxl.writer.excel import ExcelWriter
 
 from assembler.problems import Problem, ProblemsError
 from assembler.profile.model import SheetSpec, WorkbookSpec
-from assembler.render.cells import CellError, set_cell, set_header
-from assembler.render.package import normalise_zip, too_large
-from assembler.render.sheet_layout import (
+from assembler.render.excel.cells import CellError, set_cell, set_header
+from assembler.render.excel.layout import (
     HEADER_FONT,
     empty_columns,
     empty_note,
     fit_row_heights,
     print_setup,
 )
+from assembler.render.package import normalise_zip, too_large
 from assembler.select.engine import Selection
 from assembler.shape.columns import SheetContext, column_value, display_width
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assembler.render.docx_check import BrokenPart, check_part, fit_table_grids, renumber_pictures
+from assembler.render.word.check import BrokenPart, check_part, fit_table_grids, renumber_pictures
 
 NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assembler.render.template_tags import Where, located, scan
+from assembler.render.word.tags import Where, located, scan
 
 
 def test_tags_kinds_and_anchors() -> None:

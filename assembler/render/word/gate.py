@@ -38,8 +38,8 @@ from pathlib import Path
 from lxml import etree
 
 from assembler.problems import Problem
-from assembler.render.docx_package import PackageError, read_package
-from assembler.render.template_tags import Tag, TagError, Where, located, scan, shorten
+from assembler.render.word.package import PackageError, read_package
+from assembler.render.word.tags import Tag, TagError, Where, located, scan, shorten
 from assembler.shape.views import rich_fields
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -13,7 +13,7 @@ from click.testing import CliRunner, Result
 
 from assembler.cli.main import main
 from assembler.problems import ProblemsError
-from assembler.render.docx import render_docx
+from assembler.render.word.fill import render_docx
 from assembler.shape.authors import Rich, Run
 
 WHEN = datetime(2026, 11, 21)
@@ -340,6 +340,6 @@ def test_the_same_template_and_data_give_the_same_bytes(project: Path) -> None:
     ],
 )
 def test_the_document_language_is_set_in_the_styles(styles: bytes, expected: bytes) -> None:
-    from assembler.render.docx import with_language
+    from assembler.render.word.fill import with_language
 
     assert with_language(styles, "de-DE") == expected

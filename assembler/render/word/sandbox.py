@@ -318,7 +318,7 @@ class FieldUndefined(StrictUndefined):
 
 
 class CountedLoop:
-    """A ``for`` loop's iterable, counted against the budget (see ``template_compile``)."""
+    """A ``for`` loop's iterable, counted against the budget (see ``word.compile``)."""
 
     def __init__(self, budget: Budget, iterable: Iterable[Any]) -> None:
         self.budget, self.iterable = budget, iterable

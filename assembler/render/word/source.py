@@ -30,14 +30,14 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from assembler.render.template_gate import (
+from assembler.render.word.gate import (
     TC,
     Paragraph,
     PlacedTag,
     TemplatePart,
     W,
 )
-from assembler.render.template_sandbox import RICH_FUNCTION
+from assembler.render.word.sandbox import RICH_FUNCTION
 
 DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 _PRESERVE = "{http://www.w3.org/XML/1998/namespace}space"

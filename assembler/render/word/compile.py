@@ -1,14 +1,14 @@
 """A Word template, compiled once: gate, Jinja source, one parse, Python code; cached.
 
 For each part a template fills (body, headers, footers, notes): parse it strictly, run the
-gate (``template_gate``), build the Jinja source (``template_source``), parse it with Jinja
+gate (``word.gate``), build the Jinja source (``word.source``), parse it with Jinja
 once, refuse what the sandbox must not run (include/import/extends, autoescape switches),
-wrap every ``for`` loop's iterable in the counting filter (``template_sandbox.CountedLoop``),
+wrap every ``for`` loop's iterable in the counting filter (``word.sandbox.CountedLoop``),
 note the names the template uses that it does not define, and compile to a code object.
 
 The result (``CompiledTemplate``) holds, per part, the code, the map from Jinja's line numbers
 to the tags and paragraphs they came from, and the run properties of its ``{{r }}`` tags. It is
-kept in the cache (``template_cache``), so the next run with the same template does none of
+kept in the cache (``word.cache``), so the next run with the same template does none of
 this: it loads the code and renders. Only this step reads the XML with lxml; a run that finds
 its template in the cache does not import it.
 """
@@ -25,13 +25,13 @@ from jinja2 import meta, nodes
 from jinja2.exceptions import TemplateSyntaxError
 
 from assembler.problems import Problem, ProblemsError
-from assembler.render import template_cache
-from assembler.render.docx_package import Package
-from assembler.render.template_sandbox import COUNTED, Sandbox
-from assembler.render.template_tags import Where, located
+from assembler.render.word import cache as template_cache
+from assembler.render.word.package import Package
+from assembler.render.word.sandbox import COUNTED, Sandbox
+from assembler.render.word.tags import Where, located
 
 if TYPE_CHECKING:
-    from assembler.render.template_source import PartSource
+    from assembler.render.word.source import PartSource
 
 SYNTAX_HINT = (
     "Tags are {{ value }}, {% if … %}…{% endif %}, {%p for x in list %}…{%p endfor %} "
@@ -151,8 +151,8 @@ def compile_part(template: Path, source: PartSource, environment: Sandbox) -> Co
 def build(package: Package) -> CompiledTemplate:
     """Check and compile every part; all problems of all parts at once."""
     # lxml and the gate are needed only here, when a template is not in the cache.
-    from assembler.render.template_gate import PartError, gate, parse_part
-    from assembler.render.template_source import build_source
+    from assembler.render.word.gate import PartError, gate, parse_part
+    from assembler.render.word.source import build_source
 
     template = package.path
     package.verify()

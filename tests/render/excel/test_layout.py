@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from openpyxl import Workbook
 
-from assembler.render.sheet_layout import (
+from assembler.render.excel.layout import (
     empty_columns,
     empty_note,
     fit_row_heights,

@@ -11,7 +11,7 @@ from openpyxl import Workbook
 
 from assembler.cv.dates import PartialDate
 from assembler.problems import ProblemsError
-from assembler.render.cells import MAX_CELL_CHARS, CellError, set_cell, set_header
+from assembler.render.excel.cells import MAX_CELL_CHARS, CellError, set_cell, set_header
 from assembler.render.pdf import find_soffice, to_pdf
 
 

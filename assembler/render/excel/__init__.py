@@ -1,0 +1,1 @@
+"""Writing Excel workbooks: typed cells, template filling, print layout."""

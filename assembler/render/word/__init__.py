@@ -1,0 +1,1 @@
+"""Filling Word templates: assemble's own engine in the manner of docxtpl."""
