@@ -24,10 +24,8 @@ from __future__ import annotations
 import builtins
 import hashlib
 import io
-import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any, Literal, cast
 
@@ -36,10 +34,9 @@ import pydantic_core
 from pydantic import BaseModel
 from pydantic_core import SchemaValidator
 
-from assembler.resources import cache_root
+from assembler.resources import cache_root, read_cache_entry, write_cache_entry
 
 MAGIC = b"assemble-schema\x00"
-_DIGEST = 32
 _PACKAGE = Path(__file__).resolve().parent.parent
 # The modules a model may use (the layers up to the profile), relative to the package.
 _SOURCES = ("__init__.py", "problems.py", "resources.py", "source", "cv", "profile")
@@ -113,13 +110,8 @@ def load(model: type[BaseModel]) -> SchemaValidator | None:
     path = _entry(model)
     if path is None:
         return None
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None
-    header = len(MAGIC) + _DIGEST
-    payload = data[header:]
-    if data[: len(MAGIC)] != MAGIC or hashlib.sha256(payload).digest() != data[len(MAGIC) : header]:
+    payload = read_cache_entry(path, MAGIC)
+    if payload is None:
         return None
     try:
         arguments = _Unpickler(payload, model).load()
@@ -147,23 +139,7 @@ def store(model: type[BaseModel], validator: SchemaValidator) -> None:
         payload = pickle.dumps(tuple(arguments), protocol=pickle.HIGHEST_PROTOCOL)
     except (pickle.PicklingError, AttributeError, TypeError):
         return  # a schema with a lambda in it cannot be kept: built every run
-    folder = path.parent
-    try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
-        try:
-            with os.fdopen(handle, "wb") as file:
-                file.write(MAGIC + hashlib.sha256(payload).digest() + payload)
-            os.replace(temporary, path)
-        except OSError:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-        prefix = path.name.rsplit("-", 1)[0] + "-"
-        for old in folder.glob(prefix + "*.bin"):
-            if old != path:
-                old.unlink(missing_ok=True)
-    except OSError:
-        return
+    write_cache_entry(path, MAGIC, payload, path.name.rsplit("-", 1)[0] + "-")
 
 
 def prepare(model: type[BaseModel]) -> Prepared:

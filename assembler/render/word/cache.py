@@ -25,20 +25,17 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from assembler.resources import cache_root
+from assembler.resources import cache_root, read_cache_entry, write_cache_entry
 from assembler.shape.views import rich_fields
 
 ENGINE_VERSION = "1"
 MAGIC = b"assemble-template\x00"
-_DIGEST = 32
 _MEMORY: dict[str, Any] = {}
 _MEMORY_SIZE = 32
 _engine_key: str | None = None
@@ -83,13 +80,8 @@ def load(template: Path, key: str) -> Any | None:
     folder = cache_dir()
     if folder is None:
         return None
-    try:
-        data = _entry_path(folder, template, key).read_bytes()
-    except OSError:
-        return None
-    header = len(MAGIC) + _DIGEST
-    payload = data[header:]
-    if data[: len(MAGIC)] != MAGIC or hashlib.sha256(payload).digest() != data[len(MAGIC) : header]:
+    payload = read_cache_entry(_entry_path(folder, template, key), MAGIC)
+    if payload is None:
         return None
     try:
         value = marshal.loads(payload)
@@ -121,19 +113,4 @@ def store(template: Path, key: str, value: Any) -> None:
     except ValueError:
         return
     target = _entry_path(folder, template, key)
-    try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
-        try:
-            with os.fdopen(handle, "wb") as file:
-                file.write(MAGIC + hashlib.sha256(payload).digest() + payload)
-            os.replace(temporary, target)
-        except OSError:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-        prefix = target.name.split("-", 1)[0] + "-"
-        for old in folder.glob(prefix + "*.bin"):
-            if old != target:
-                old.unlink(missing_ok=True)
-    except OSError:
-        return
+    write_cache_entry(target, MAGIC, payload, target.name.split("-", 1)[0] + "-")
