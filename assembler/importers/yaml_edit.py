@@ -24,7 +24,7 @@ import yaml
 from assembler.cv.load import LoadedCV, validate_cv
 from assembler.importers.records import FIELD_ORDER
 from assembler.problems import AssembleError, ProblemsError
-from assembler.source.reader import parse_yaml
+from assembler.source.reader import parse_yaml, remove_raw_controls
 
 try:  # the same composer as the reader: positions are the same
     _Loader: type = yaml.CSafeLoader
@@ -153,6 +153,9 @@ class CvEditor:
     """The CV file's text with planned splices; ``text()`` applies them."""
 
     def __init__(self, text: str, file: str = "cv.yaml") -> None:
+        # Raw control characters (left by PDF extraction) stop the parser. Every command reads
+        # the CV without them and warns; a file rewritten by import loses them, and says where.
+        text, controls = remove_raw_controls(text)
         self.original = text
         self.file = file
         root = yaml.compose(text, Loader=_Loader) if text.strip() else None
@@ -161,7 +164,10 @@ class CvEditor:
         self._adds: dict[str, list[Any]] = {}
         self._writing_adds = False
         self._at_root = False  # editing a key of the whole file
-        self.notes: list[str] = []
+        self.notes: list[str] = [
+            f"line {line}: control characters removed (the file is rewritten without them)"
+            for line, _ in controls
+        ]
         self.merged_into: dict[int, list[tuple[yaml.MappingNode, int]]] = {}
         self._expanded: set[int] = set()
         nodes = _walk(self.root, set()) if self.root is not None else []

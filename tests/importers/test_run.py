@@ -378,3 +378,24 @@ def test_a_cut_author_list_without_the_person_is_held_for_review(tmp_path: Path)
     (line,) = [line for line in result.stdout.splitlines() if "tanaka2021federated" in line]
     assert line.startswith("? not yours, left out: Federated variational inference")
     assert line.endswith("the list is cut (et al.), so you may be among the others)")
+
+
+def test_control_characters_in_the_cv_are_reported_and_dropped_on_rewrite(cv: Path) -> None:
+    """PDF extraction leaves bytes like BEL after a closing quote; YAML refuses them, every
+    command reads the CV without them, and an import that rewrites the file says so."""
+    cv.write_text(CV.replace("to blame\n", "to blame\x07\n"), encoding="utf-8")
+    result = run("openalex", str(TESTDATA / "openalex-work.json"), "--into", str(cv))
+    assert result.exit_code == 0, result.output
+    assert "line 20: control characters removed" in result.stdout
+    text = cv.read_text("utf-8")
+    assert "\x07" not in text
+    assert "title: Explanations can be manipulated and geometry is to blame\n" in text
+    assert "# hand-curated" in text
+
+
+def test_control_characters_stay_when_nothing_is_rewritten(cv: Path) -> None:
+    cv.write_text(CV.replace("to blame\n", "to blame\x07\n"), encoding="utf-8")
+    before = cv.read_bytes()
+    result = run("openalex", str(TESTDATA / "openalex-work.json"), "--into", str(cv), "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert cv.read_bytes() == before
