@@ -172,6 +172,11 @@ import os, signal, sys
 from pathlib import Path
 from assembler.output.write import write_all
 folder = Path(sys.argv[1])
+# As a terminal would have them: a run started under nohup or in the background of a script
+# inherits SIGHUP or SIGINT ignored, and an ignored signal rightly does not end the run.
+if hasattr(signal, "SIGHUP"):
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
+signal.signal(signal.SIGINT, signal.default_int_handler)
 real_replace = os.replace
 def replace(src, dst):
     real_replace(src, dst)
