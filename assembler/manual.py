@@ -10,7 +10,6 @@ from __future__ import annotations
 import sys
 import types
 import typing
-from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +34,7 @@ from assembler.shape.views import (
     ProfileView,
     TemplateContext,
     derived_for,
+    documentation,
 )
 
 REFERENCE = Path("docs") / "reference"
@@ -158,12 +158,10 @@ def profile_keys() -> str:
 
 
 def _derived_rows(record: type[Any], skip: tuple[str, ...] = ()) -> list[str]:
-    hints = typing.get_type_hints(record)
     return [
-        f"| `{item.name}` | {_cell(type_name(hints[item.name]))} | "
-        f"{_cell(item.metadata.get('doc', ''))} |"
-        for item in fields(record)
-        if item.name not in skip
+        f"| `{name}` | {_cell(type_name(kind))} | {_cell(text)} |"
+        for name, (kind, text) in documentation(record).items()
+        if name not in skip
     ]
 
 

@@ -9,7 +9,6 @@ A required fact the CV lacks (``select.required``) is shown as a visible placeho
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import fields as dataclass_fields
 from dataclasses import replace
 from decimal import Decimal
 from typing import Any
@@ -124,20 +123,20 @@ def joined(*parts: str | None, separator: str = ", ") -> str:
     return separator.join(part.strip() for part in parts if part and part.strip())
 
 
-def _common(entry: Entry, style: Style, context: Context, members: str) -> dict[str, Any]:
+def _common(entry: Entry, style: Style, context: Context, members: str) -> EntryDerived:
     span = entry.span()
     state = status(entry, context.status_date)
-    return {
-        "dates": entry_dates(entry, style.date_format, style.language),
-        "year": span.start.year if span else "",
-        "ongoing": is_ongoing(entry),
-        "members": members,
-        "status_label": style.labels.get(f"status_{state}", state or ""),
-    }
+    return EntryDerived(
+        dates=entry_dates(entry, style.date_format, style.language),
+        year=span.start.year if span else "",
+        ongoing=is_ongoing(entry),
+        members=members,
+        status_label=style.labels.get(f"status_{state}", state or ""),
+    )
 
 
 def _publication(
-    entry: Publication, rule: SectionRule, style: Style, context: Context, common: dict[str, Any]
+    entry: Publication, rule: SectionRule, style: Style, context: Context, common: EntryDerived
 ) -> PublicationDerived:
     names = [display_name(a) for a in (entry.authors or entry.editors)]
     limit = rule.authors.max if rule.authors else None
@@ -159,7 +158,7 @@ def _publication(
     )
 
 
-def _project(entry: Project, style: Style, common: dict[str, Any]) -> ProjectDerived:
+def _project(entry: Project, style: Style, common: EntryDerived) -> ProjectDerived:
     amount = ""
     if entry.budget is not None:
         amount = f"{plain(entry.budget.amount, style)} {entry.budget.currency}"
@@ -178,7 +177,7 @@ def _quoted(title: str) -> str:
     return stripped if stripped.startswith(_QUOTES) else f"“{stripped}”"
 
 
-def _metric(entry: Metric, style: Style, common: dict[str, Any]) -> MetricDerived:
+def _metric(entry: Metric, style: Style, common: EntryDerived) -> MetricDerived:
     labels = style.labels
     parts = [
         f"{entry.publications:,} {labels['publications_count']}" if entry.publications else "",
@@ -307,8 +306,7 @@ def shape_entry(
             label = style.labels.get(f"status_{filing.status}", filing.status or "")
             view["status_label"] = label
     derived = derive(entry, rule, style, context, members)
-    # Not asdict(): it would copy the rich-text runs into plain tuples.
-    shaped.update({item.name: getattr(derived, item.name) for item in dataclass_fields(derived)})
+    shaped.update(derived)
     _fill_placeholders(shaped, missing, style)
     return shaped
 
@@ -349,7 +347,7 @@ def person_view(person: Person, style: Style, missing: Iterable[Missing] = ()) -
         ),
         website=_website(person),
     )
-    view.update({item.name: getattr(derived, item.name) for item in dataclass_fields(derived)})
+    view.update(derived)
     for item in missing:
         text = placeholder(item.field, style)
         for name in item.field.split("|"):
@@ -396,11 +394,11 @@ def build_context(
     sections: dict[str, list[Any]] = {
         name: [] for name, section in SECTIONS.items() if section.kind != "text"
     }
-    counts = {name: Count(0, 0) for name in SECTIONS}
+    counts = {name: Count(shown=0, total=0) for name in SECTIONS}
     bio = ""
     for name, section in selection.sections.items():
         rule = section.rule
-        counts[name] = Count(section.kept_count, section.total)
+        counts[name] = Count(shown=section.kept_count, total=section.total)
         section_style = replace(style, date_format=rule.date_format) if rule.date_format else style
         kind = SECTIONS[section.source].kind
         if kind == "text":
