@@ -73,10 +73,16 @@ class BuildResult:
     group: Group
     profile: LoadedProfile
     selection: Selection
-    report: str
+    as_of: date
+    missing: list[Missing] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
     pages: dict[Path, int] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def report(self) -> str:
+        """The ``--explain`` report; made when asked (a group's runs to megabytes)."""
+        return explain(self.selection, self.profile.name, self.as_of, self.missing)
 
 
 def find_template(
@@ -415,23 +421,22 @@ def _build_all(requests: list[BuildRequest]) -> list[BuildResult]:
                 origin = job.origins[document]
                 pdf = Origin(f"{origin.what} as PDF", origin.file, origin.line)
                 own.append((inside(job.request.out_dir, path.name), pdf, job.pdfs[path]))
-        report = explain(job.selection, job.loaded_profile.name, job.request.as_of, job.missing)
+        result = BuildResult(
+            job.group,
+            job.loaded_profile,
+            job.selection,
+            job.request.as_of,
+            job.missing,
+            pages=job.pages,
+            warnings=job.warnings,
+        )
         if job.request.explain:
             name = f"{slug(job.loaded_profile.name)}.selection.md"
             what = Origin(f"the --explain report of profile {job.loaded_profile.name!r}")
-            own.append((inside(job.request.out_dir, name), what, report.encode("utf-8")))
+            own.append((inside(job.request.out_dir, name), what, result.report.encode("utf-8")))
+        result.written = [path for path, _, _ in own]
         outputs += own
-        results.append(
-            BuildResult(
-                job.group,
-                job.loaded_profile,
-                job.selection,
-                report,
-                [path for path, _, _ in own],
-                job.pages,
-                job.warnings,
-            )
-        )
+        results.append(result)
     check_outputs([(path, origin) for path, origin, _ in outputs], _inputs(jobs))
     write_all({path: data for path, _, data in outputs})
     return results
