@@ -395,6 +395,9 @@ def build_context(
         name: [] for name, section in SECTIONS.items() if section.kind != "text"
     }
     counts = {name: Count(shown=0, total=0) for name in SECTIONS}
+    missing_by_entry: dict[tuple[str, str | None], list[Missing]] = {}
+    for item in missing:
+        missing_by_entry.setdefault((item.section, item.entry_id), []).append(item)
     bio = ""
     for name, section in selection.sections.items():
         rule = section.rule
@@ -414,7 +417,7 @@ def build_context(
                     section_style,
                     rules_context,
                     "; ".join(members.get(entry.id or "", [])),
-                    [m for m in missing if m.section == name and m.entry_id == entry.id],
+                    missing_by_entry.get((name, entry.id), ()),
                 )
                 for entry in section.entries
             ]
