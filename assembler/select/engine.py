@@ -7,6 +7,7 @@ list drawn later from the same section sees what earlier lists already show.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -44,16 +45,46 @@ class Decision:
 
 @dataclass
 class SectionSelection:
+    """One list of the profile: the entries it shows, in print order, and what is needed to
+    say why every other entry is not shown. Decisions are made when asked (``--explain``,
+    ``--fit``) from compact records: a group's annual report draws eight lists from
+    100,000 publications, most of them outside its year, and one object per entry and list
+    cost a tenth of the run's time and memory."""
+
     name: str
     source: str
     rule: SectionRule
     entries: list[Entry] = field(default_factory=list)
     total: int = 0
-    decisions: list[Decision] = field(default_factory=list)
     undated: list[str] = field(default_factory=list)
     window: Window = field(default_factory=lambda: Window(None, None, False))
     texts: list[str] = field(default_factory=list)  # skills, languages, the bio
     empty_keys: list[str] = field(default_factory=list)  # sort keys without any value
+    pool: list[Entry] = field(default_factory=list)  # the source section, in CV order
+    # Where the window puts each entry of the pool, by id(entry); shared between lists.
+    placements: Mapping[int, Placement] = field(default_factory=dict)
+    drops: dict[str, Drop] = field(default_factory=dict)  # every drop but the window's
+    ranks: dict[str, int] = field(default_factory=dict)
+    fixed: list[Decision] | None = None  # texts: the few decisions, made up front
+
+    @property
+    def decisions(self) -> list[Decision]:
+        """Every entry of the source section in CV order: kept, or dropped and why."""
+        if self.fixed is not None:
+            return self.fixed
+        kept = {entry.id for entry in self.entries}
+        pinned = set(self.rule.pin)
+        decisions = []
+        for entry in self.pool:
+            entry_id = entry.id or ""
+            rank = self.ranks.get(entry_id)
+            drop = self.drops.get(entry_id)
+            if drop is None and entry_id not in kept:
+                drop = window_drop(self.placements[id(entry)])
+            if drop is not None and drop.rank is None and rank is not None:
+                drop = Drop(drop.rule, drop.detail, rank)
+            decisions.append(Decision(entry_id, drop, entry_id in pinned, rank))
+        return decisions
 
     @property
     def dropped(self) -> list[Decision]:
@@ -81,20 +112,6 @@ class Selection:
 Placements = dict[tuple[Window, str], dict[int, Placement]]
 
 
-def _first_drop(
-    entry: Entry,
-    rule: SectionRule,
-    placement: Placement,
-    context: Context,
-    shown: dict[str, str],
-) -> Drop | None:
-    return (
-        already_shown(entry, rule, shown)
-        or window_drop(placement)
-        or fails_where(entry, rule, context)
-    )
-
-
 def _select_entries(
     cv: CV,
     name: str,
@@ -107,14 +124,17 @@ def _select_entries(
     source = rule.from_ or name
     source_list = SECTIONS[source].entries(cv)
     window = window_of(rule, cv, context.as_of, period)
-    result = SectionSelection(name, source, rule, total=len(source_list), window=window)
     already = shown.setdefault(source, {})
     pinned = set(rule.pin)
     # Where each entry falls is the same for every list with this window (the annual
     # report draws eight lists from the publications): placed once per select().
     placed = placements.setdefault((window, rule.window_on), {})
+    result = SectionSelection(
+        name, source, rule, total=len(source_list), window=window, pool=source_list
+    )
+    result.placements = placed
     candidates: list[Entry] = []
-    drops: dict[str, Drop] = {}
+    drops = result.drops
     for entry in source_list:
         entry_id = entry.id or ""
         placement = placed.get(id(entry))
@@ -122,7 +142,10 @@ def _select_entries(
             placement = placed[id(entry)] = place(entry, window, rule.window_on, context.as_of)
         drop = excluded(entry, rule)
         if drop is None and entry_id not in pinned:
-            drop = _first_drop(entry, rule, placement, context, already)
+            drop = already_shown(entry, rule, already)
+            if drop is None and window_drop(placement) is not None:
+                continue  # recorded by its placement (see SectionSelection.decisions)
+            drop = drop or fails_where(entry, rule, context)
         if drop is not None:
             drops[entry_id] = drop
             continue
@@ -133,17 +156,9 @@ def _select_entries(
     drops.update(ranked.cut)
     result.entries = ranked.kept
     result.empty_keys = ranked.empty_keys
+    result.ranks = ranked.ranks
     for entry in ranked.kept:
         already.setdefault(entry.id or "", name)
-    ranks = ranked.ranks
-    decisions = result.decisions
-    for entry in source_list:
-        entry_id = entry.id or ""
-        rank = ranks.get(entry_id)
-        drop = drops.get(entry_id)
-        if drop is not None and drop.rank is None and rank is not None:
-            drop = Drop(drop.rule, drop.detail, rank)
-        decisions.append(Decision(entry_id, drop, entry_id in pinned, rank))
     return result
 
 
@@ -189,7 +204,7 @@ def _select_texts(cv: CV, name: str, rule: SectionRule, language: str) -> Sectio
     texts = SECTIONS[source].texts(cv)
     kept = texts if rule.limit is None else texts[: rule.limit]
     section = SectionSelection(name, source, rule, total=len(texts), texts=kept)
-    section.decisions = [
+    section.fixed = [
         Decision(text, None if rank <= len(kept) else Drop("limit", rank=rank), rank=rank)
         for rank, text in enumerate(texts, start=1)
     ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from assembler.cv.model import Entry
-from assembler.select.engine import Decision, SectionSelection, Selection
+from assembler.select.engine import SectionSelection, Selection
 from assembler.select.rules import Drop
 
 
@@ -29,11 +29,13 @@ def drop_lowest(selection: Selection, name: str, count: int, page_limit: int) ->
     trimmed = replace(
         section,
         entries=[entry for entry in section.entries if entry.id not in removed],
-        decisions=[
-            Decision(d.entry_id, Drop("fit", str(page_limit), d.rank), d.pinned, d.rank)
-            if d.entry_id in removed
-            else d
-            for d in section.decisions
-        ],
+        drops={
+            **section.drops,
+            **{
+                entry_id: Drop("fit", str(page_limit), section.ranks.get(entry_id))
+                for entry_id in removed
+                if entry_id is not None
+            },
+        },
     )
     return replace(selection, sections={**selection.sections, name: trimmed})
