@@ -76,6 +76,19 @@ def test_shared_publications_are_merged_with_all_their_members() -> None:
     assert {"Example A", "Builder B", "Cem C"} <= set(group.cv.person.name_variants)
 
 
+def test_entries_alike_share_one_record_of_their_set_fields() -> None:
+    """Memory: a group of 1,000 people held 100,000 copies of some fifteen sets of field
+    names. Sharing them changes no value, and a copy with an update gets its own set."""
+    group = merge([load(ADA), load(BOB), load(CEM)], "Team")
+    solo, old = (p for p in group.cv.publications if p.title in ("Ada alone", "Old"))
+    assert solo.model_fields_set == old.model_fields_set
+    assert solo.model_fields_set is old.model_fields_set
+    assert (solo.title, old.title, str(old.year)) == ("Ada alone", "Old", "2023-12-31")
+    copy = solo.model_copy(update={"doi": "10.1000/new"})
+    assert "doi" in copy.model_fields_set
+    assert "doi" not in old.model_fields_set
+
+
 def test_the_same_person_twice_is_an_error() -> None:
     with pytest.raises(ProblemsError, match="appears in more than one person file"):
         merge([load(ADA), load(ADA)], "Team")
