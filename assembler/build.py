@@ -28,7 +28,7 @@ from assembler.output.write import write_all
 from assembler.problems import AssembleError, Problem, ProblemsError
 from assembler.profile.load import LoadedProfile, load_profile, search_dirs
 from assembler.profile.model import parse_period
-from assembler.render.pdf import source_date_epoch
+from assembler.render.package import source_date_epoch
 from assembler.select.engine import Selection, select
 from assembler.select.explain import explain
 from assembler.select.fields import Context

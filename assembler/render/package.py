@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 import io
+import os
 import zipfile
+from datetime import datetime, timezone
 
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 MAX_ENTRIES = 2000
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
+
+
+def source_date_epoch() -> datetime | None:
+    """SOURCE_DATE_EPOCH (the reproducible-builds convention) as a naive UTC time, if set."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if not epoch.isdigit():
+        return None
+    return datetime.fromtimestamp(int(epoch), tz=timezone.utc).replace(tzinfo=None)
 
 
 def normalise_zip(data: bytes) -> bytes:

@@ -20,10 +20,11 @@ import shutil
 import signal
 import subprocess
 import tempfile
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 
 from assembler.problems import AssembleError
+from assembler.render.package import source_date_epoch
 
 DEFAULT_TIMEOUT = 120.0
 INSTALL_HINT = (
@@ -34,14 +35,6 @@ _PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
 _DATE = re.compile(rb"/(?:CreationDate|ModDate)\s*\(D:(\d{14})")
 _CHECKSUM = re.compile(rb"/DocChecksum\s*/([0-9A-Fa-f]+)")
 _ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]")
-
-
-def source_date_epoch() -> datetime | None:
-    """SOURCE_DATE_EPOCH (the reproducible-builds convention) as a naive UTC time, if set."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if not epoch.isdigit():
-        return None
-    return datetime.fromtimestamp(int(epoch), tz=timezone.utc).replace(tzinfo=None)
 
 
 def find_soffice() -> str | None:
