@@ -21,7 +21,6 @@ from assembler.cv.group import (
     merge,
 )
 from assembler.cv.load import collector_paused, load_cv
-from assembler.cv.names import own_names
 from assembler.cv.sections import SECTIONS
 from assembler.output.names import Origin, check_outputs, inside, output_name, slug
 from assembler.output.write import write_all
@@ -31,7 +30,6 @@ from assembler.profile.model import parse_period
 from assembler.render.package import source_date_epoch
 from assembler.select.engine import Selection, select
 from assembler.select.explain import explain
-from assembler.select.fields import Context
 from assembler.select.fit import drop_lowest, droppable
 from assembler.select.required import Missing, missing_facts
 from assembler.shape.context import build_context, style_for
@@ -143,7 +141,6 @@ class _Job:
     pdfs: dict[Path, bytes] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
     missing: list[Missing] = field(default_factory=list)
-    status_on: date | None = None
     origins: dict[Path, Origin] = field(default_factory=dict)  # what asked for each file
     templates: set[Path] = field(default_factory=set)
 
@@ -181,7 +178,7 @@ def _render(job: _Job, selection: Selection) -> tuple[dict[Path, bytes], list[Pa
     values = _names(job)
     where = str(loaded.document.file if loaded.document else loaded.path)
     when = document_time(request.as_of)
-    style = style_for(cv, profile)
+    style = style_for(profile, selection)
     title = f"{style.labels['title']} – {job.group.name}"
     author = job.group.name
     files: dict[Path, bytes] = {}
@@ -189,9 +186,7 @@ def _render(job: _Job, selection: Selection) -> tuple[dict[Path, bytes], list[Pa
     if profile.documents:
         from assembler.render.word.fill import render_docx  # only when a document is made
 
-        context = build_context(
-            cv, profile, selection, job.group.members, job.missing, job.status_on
-        ).as_mapping()
+        context = build_context(cv, profile, selection, job.group.members, job.missing).as_mapping()
         for index, spec in enumerate(profile.documents):
             template = find_template(
                 spec.template, loaded, ("documents", index, "template"), request.cwd
@@ -211,7 +206,7 @@ def _render(job: _Job, selection: Selection) -> tuple[dict[Path, bytes], list[Pa
         summary = cv.supervision.summary if cv.supervision else None
         sheet_context = SheetContext(
             style,
-            Context(style.own, request.as_of, job.status_on),
+            selection.context,
             job.group.members,
             notes={"supervision": summary} if summary else {},
             period=job.period_text is not None,
@@ -295,14 +290,7 @@ def _prepare(request: BuildRequest, cache: dict[tuple[Path, ...], Group]) -> _Jo
     period_text, period = resolve_period(request, loaded_profile)
     selection = select(group.cv, loaded_profile, request.as_of, period)
     job = _Job(request, group, loaded_profile, period_text, selection, warnings=warnings)
-    if period is not None:  # a report says what was running at the end of its period
-        job.status_on = min(period[1].last_day(), request.as_of)
-    context = Context(
-        own_names(group.cv.person.name, group.cv.person.name_variants),
-        request.as_of,
-        job.status_on,
-    )
-    job.missing = missing_facts(group.cv, loaded_profile.profile, selection, context)
+    job.missing = missing_facts(group.cv, loaded_profile.profile, selection, selection.context)
     job.warnings += _selection_warnings(loaded_profile, selection, job.missing)
     if request.strict and job.warnings:
         raise ProblemsError(

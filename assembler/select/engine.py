@@ -98,8 +98,12 @@ class SectionSelection:
 
 @dataclass
 class Selection:
+    """Every list of the profile, and the context its rules saw: the person's names and the
+    day statuses are taken on (shaping and workbooks print what the rules tested)."""
+
     as_of: date
     period: Period | None
+    context: Context
     sections: dict[str, SectionSelection] = field(default_factory=dict)
 
     @property
@@ -216,8 +220,10 @@ def select(cv: CV, loaded: LoadedProfile, as_of: date, period: Period | None = N
     problems = check_ids(cv, loaded)
     if problems:
         raise ProblemsError(problems, str(loaded.path))
-    context = Context(own_names(cv.person.name, cv.person.name_variants), as_of)
-    selection = Selection(as_of=as_of, period=period)
+    # A report says what was running at the end of its period, not on the day it is made.
+    status_on = min(period[1].last_day(), as_of) if period is not None else None
+    context = Context(own_names(cv.person.name, cv.person.name_variants), as_of, status_on)
+    selection = Selection(as_of=as_of, period=period, context=context)
     shown: dict[str, dict[str, str]] = {}
     placements: Placements = {}  # keyed by id(entry): valid while cv holds the entries
     for name, rule in loaded.profile.rules().items():

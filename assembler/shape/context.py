@@ -31,7 +31,7 @@ from assembler.cv.model import (
     Talk,
     Teaching,
 )
-from assembler.cv.names import display_name, own_names, split_name
+from assembler.cv.names import display_name, split_name
 from assembler.cv.sections import SECTIONS
 from assembler.cv.status import is_ongoing, status
 from assembler.profile.model import Profile, SectionRule
@@ -80,13 +80,9 @@ DISPLAYED_BY: dict[str, tuple[str, ...]] = {
 _QUOTES = ("“", '"', "„", "«", "‘", "'")
 
 
-def style_for(cv: CV, profile: Profile) -> Style:
-    return Style(
-        profile.language,
-        profile.date_format,
-        labels_for(profile),
-        own_names(cv.person.name, cv.person.name_variants),
-    )
+def style_for(profile: Profile, selection: Selection) -> Style:
+    """How the profile prints, highlighting the names its rules matched as the person's."""
+    return Style(profile.language, profile.date_format, labels_for(profile), selection.context.own)
 
 
 def localized(value: str | LocalizedText | None, language: str) -> str:
@@ -382,15 +378,15 @@ def build_context(
     selection: Selection,
     members: dict[str, list[str]] | None = None,
     missing: list[Missing] | None = None,
-    status_on: Any = None,
 ) -> TemplateContext:
     """The whole template context. ``members`` maps entry ids to the people of a group they
     belong to (shown as each entry's ``members``); ``missing`` are the required facts the CV
-    lacks (shown as placeholders); ``status_on`` the day statuses are taken on."""
+    lacks (shown as placeholders). Derived fields see the selection's own context (its day
+    for statuses)."""
     members = members or {}
     missing = missing or []
-    style = style_for(cv, profile)
-    rules_context = Context(style.own, selection.as_of, status_on)
+    style = style_for(profile, selection)
+    rules_context = selection.context
     sections: dict[str, list[Any]] = {
         name: [] for name, section in SECTIONS.items() if section.kind != "text"
     }

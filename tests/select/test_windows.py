@@ -49,3 +49,17 @@ def test_extend_by_breaks_widens_relative_windows(run_select) -> None:
     assert "t2021b" not in ids(plain, "talks")
     assert "t2021b" in ids(extended, "talks")  # the window now starts in November 2020
     assert extended.sections["talks"].window.first == date(2020, 11, 21)
+
+
+def test_status_rules_of_a_period_report_see_the_end_of_the_period(run_select) -> None:
+    cv = (
+        PERSON + "projects:\n  - {id: then, title: T, start: 2024-01, end: 2025-06}\n"
+        "  - {id: later, title: L, start: 2025-02}\n"
+    )
+    profile = "sections:\n  projects: {where: {status: running}}\n"
+    period = (PartialDate(2024), PartialDate(2024))
+    selection = run_select(cv, profile, as_of=date(2026, 1, 10), period=period)
+    # Running on 2024-12-31, though finished on the day the report is made.
+    assert ids(selection, "projects") == ["then"]
+    assert selection.context.status_date == date(2024, 12, 31)
+    assert ids(run_select(cv, profile, as_of=date(2026, 1, 10)), "projects") == ["later"]
