@@ -216,6 +216,11 @@ class Person(Model):
     )
     extra: dict[str, Any] = Field(default_factory=dict, description=EXTRA_DESCRIPTION)
 
+    @property
+    def orcid_id(self) -> str | None:
+        """The ORCID iD, given as ``orcid`` or among ``identifiers``."""
+        return self.orcid or self.identifiers.get("orcid") or None
+
     @field_validator("orcid")
     @classmethod
     def _orcid(cls, value: str | None) -> str | None:

@@ -57,9 +57,21 @@ def main_date(entry: Entry) -> PartialDate | None:
     return span.start if span else None
 
 
+def lookup(item: Any, name: str) -> Any:
+    """A field of an entry or the person; ``a.b`` goes into a nested record or ``extra``."""
+    head, _, tail = name.partition(".")
+    value = getattr(item, head, None)
+    if tail:
+        if isinstance(value, dict):
+            return value.get(tail)
+        return getattr(value, tail, None) if value is not None else None
+    return value
+
+
 def field_value(entry: Entry, name: str, context: Context) -> Any:
     """The value a rule sees: model fields and properties (``stage``, ``doctorate``,
-    ``granted``, ``edited``), plus ``author_position``, ``ongoing``, ``year``, ``status``."""
+    ``granted``, ``edited``), ``a.b`` for a nested record or ``extra``, plus
+    ``author_position``, ``ongoing``, ``year``, ``status``."""
     if name == "author_position":
         return author_position(entry, context)
     if name == "ongoing":
@@ -71,7 +83,7 @@ def field_value(entry: Entry, name: str, context: Context) -> Any:
         return status(entry, context.status_date)
     if name in ("citations", "citation_count") and isinstance(entry, Publication):
         return entry.citation_count
-    value = getattr(entry, name, None)
+    value = lookup(entry, name)
     if name in ("authors", "editors") and isinstance(value, list):
         return [display_name(author) for author in value]
     return value

@@ -17,7 +17,7 @@ from assembler.cv.dates import PartialDate
 from assembler.cv.model import CV, Entry, Patent, Person
 from assembler.profile.model import Profile, Requirement, pattern_precision
 from assembler.select.engine import Selection
-from assembler.select.fields import Context, field_value, holds
+from assembler.select.fields import Context, field_value, holds, lookup
 
 PRECISION_WORD = {1: "month", 2: "day"}
 _PRECISION = {"year": 0, "month": 1, "day": 2}
@@ -43,24 +43,13 @@ class Missing:
         return f"{where}: {self.message()}"
 
 
-def lookup(item: Any, name: str) -> Any:
-    """A field of an entry or the person; ``a.b`` goes into a nested record or ``extra``."""
-    head, _, tail = name.partition(".")
-    value = getattr(item, head, None)
-    if tail:
-        if isinstance(value, dict):
-            return value.get(tail)
-        return getattr(value, tail, None) if value is not None else None
-    return value
-
-
 def _empty(value: Any) -> bool:
     return value is None or value == "" or value == [] or value == {}
 
 
 def _person_value(person: Person, name: str) -> Any:
     if name == "orcid":
-        return person.orcid or person.identifiers.get("orcid")
+        return person.orcid_id
     if name == "website":
         return person.links or None
     return lookup(person, name)

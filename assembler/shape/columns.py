@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from assembler.cv.dates import PartialDate
 from assembler.cv.model import Entry, Filing, Link, Publication
 from assembler.cv.names import display_name
-from assembler.cv.status import duration_months, status
+from assembler.cv.status import duration_months
 from assembler.select.fields import Context, field_value
 from assembler.shape.citations import citation_text
 from assembler.shape.dates import entry_dates
@@ -59,18 +59,12 @@ def column_value(entry: Entry, name: str, context: SheetContext) -> Any:
     """The value of one column for one entry, typed for Excel."""
     as_of = context.rules.as_of
     style = context.style
-    if "." in name:
-        head, _, tail = name.partition(".")
-        inner = getattr(entry, head, None)
-        return getattr(inner, tail, None) if inner is not None else None
     if name == "dates":
         return entry_dates(entry, style.date_format, style.language) or None
     if name == "citation" and isinstance(entry, Publication):
         return citation_text(entry, style)
     if name == "duration_months":
         return duration_months(entry, as_of)
-    if name == "status":
-        return status(entry, as_of)
     if name == "members":
         return "; ".join(context.members.get(entry.id or "", []))
     if name == "role_label":

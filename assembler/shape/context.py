@@ -318,7 +318,7 @@ def person_view(person: Person, style: Style, missing: Iterable[Missing] = ()) -
     view = {name: plain(getattr(person, name), style) for name in type(person).model_fields}
     # A birth date is printed whole, whatever precision the profile uses for other dates.
     birth_format = "dd/mm/yyyy" if style.date_format == "dd/mm/yyyy" else "day"
-    orcid = person.orcid or person.identifiers.get("orcid", "")
+    orcid = person.orcid_id or ""
     identifiers = {"orcid": orcid} if orcid else {}
     identifiers.update({k: v for k, v in person.identifiers.items() if k != "orcid"})
     family, given = split_name(person.name)

@@ -45,3 +45,18 @@ def test_derived_columns() -> None:
     assert column_value(paper, "authors", CONTEXT) == "Example A; Other B"
     assert column_value(paper, "author_position", CONTEXT) == "first"
     assert column_value(paper, "citation", CONTEXT) == "Example A, Other B (2024). T."
+
+
+def test_status_column_is_taken_on_the_rules_day() -> None:
+    # An annual report for 2022 made in 2026: the project was running when the year ended.
+    report = SheetContext(CONTEXT.style, Context(OWN, date(2026, 11, 21), date(2022, 6, 30)), {})
+    assert column_value(CV.projects[0], "status", report) == "running"
+
+
+def test_dotted_columns_reach_into_extra() -> None:
+    cv = make_cv(
+        "person: {name: Ada Example}\n"
+        "projects:\n  - {id: p, title: P, start: 2021, extra: {cost_centre: K-17}}\n"
+    )
+    assert column_value(cv.projects[0], "extra.cost_centre", CONTEXT) == "K-17"
+    assert column_value(cv.projects[0], "extra.missing", CONTEXT) is None
