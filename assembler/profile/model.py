@@ -29,8 +29,11 @@ Language = Literal["en", "de"]
 LANGUAGES: tuple[str, ...] = ("en", "de")
 DATE_KEYWORDS = ("year", "month", "day", "dd/mm/yyyy")
 # A date pattern: these tokens, separators, and [optional parts]. See shape/dates.py.
-DATE_TOKENS = ("YYYY", "Month", "Mon", "MM", "M", "DD", "D")
-_DATE_PATTERN = re.compile(r"^(?:YYYY|Month|Mon|MM|M|DD|D|\[|\]|[^A-Za-z\[\]])+$")
+# Each token with the precision it demands (0 year, 1 month, 2 day); longest first, so that
+# the alternation matches "Month" before "Mon" and "MM" before "M".
+DATE_TOKENS = {"YYYY": 0, "Month": 1, "Mon": 1, "MM": 1, "M": 1, "DD": 2, "D": 2}
+DATE_TOKEN = re.compile("|".join(DATE_TOKENS))
+_DATE_PATTERN = re.compile(rf"^(?:{DATE_TOKEN.pattern}|\[|\]|[^A-Za-z\[\]])+$")
 
 
 def pattern_precision(date_format: str) -> int:
@@ -39,8 +42,7 @@ def pattern_precision(date_format: str) -> int:
     if date_format in DATE_KEYWORDS:
         return 0
     required = re.sub(r"\[[^\]]*\]", "", date_format)
-    tokens = re.findall(r"YYYY|Month|Mon|MM|M|DD|D", required)
-    return max((2 if token in ("DD", "D") else 0 if token == "YYYY" else 1) for token in tokens)
+    return max(DATE_TOKENS[token] for token in DATE_TOKEN.findall(required))
 
 
 def _date_format(value: Any) -> Any:

@@ -60,7 +60,7 @@ def column_value(entry: Entry, name: str, context: SheetContext) -> Any:
     as_of = context.rules.as_of
     style = context.style
     if name == "dates":
-        return entry_dates(entry, style.date_format, style.language) or None
+        return entry_dates(entry, style.date_format, style.language, style.labels) or None
     if name == "citation" and isinstance(entry, Publication):
         return citation_text(entry, style)
     if name == "duration_months":

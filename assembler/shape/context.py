@@ -123,7 +123,7 @@ def _common(entry: Entry, style: Style, context: Context, members: str) -> Entry
     span = entry.span()
     state = status(entry, context.status_date)
     return EntryDerived(
-        dates=entry_dates(entry, style.date_format, style.language),
+        dates=entry_dates(entry, style.date_format, style.language, style.labels),
         year=span.start.year if span else "",
         ongoing=is_ongoing(entry),
         members=members,

@@ -22,15 +22,14 @@ start and end print the same.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from assembler.cv.dates import PartialDate
 from assembler.cv.model import Entry, Patent, RangeEntry
 from assembler.cv.status import is_ongoing
-from assembler.shape.labels import words
+from assembler.profile.model import DATE_KEYWORDS, DATE_TOKEN
+from assembler.shape.labels import WORDS
 
-KEYWORDS = ("year", "month", "day", "dd/mm/yyyy")
-_TOKEN = re.compile(r"YYYY|Month|Mon|MM|M|DD|D")
-_PRECISION = {"YYYY": 0, "Month": 1, "Mon": 1, "MM": 1, "M": 1, "DD": 2, "D": 2}
 MONTH_NAMES = {
     "en": [
         "January",
@@ -111,7 +110,7 @@ def _render(pattern: str, value: PartialDate, language: str) -> tuple[str, bool]
             return f"[{match[0]}]"
         return part
 
-    return _TOKEN.sub(fill, pattern), complete
+    return DATE_TOKEN.sub(fill, pattern), complete
 
 
 def format_pattern(value: PartialDate, pattern: str, language: str) -> str:
@@ -128,20 +127,11 @@ def format_pattern(value: PartialDate, pattern: str, language: str) -> str:
     return "".join(out)
 
 
-def lacks_precision(value: PartialDate, date_format: str) -> bool:
-    """Does a pattern demand a part (not in brackets) that the date does not have?"""
-    if date_format in KEYWORDS:
-        return False
-    required = re.sub(r"\[[^\]]*\]", "", date_format)
-    precision = {"year": 0, "month": 1, "day": 2}[value.precision]
-    return any(_PRECISION[token] > precision for token in _TOKEN.findall(required))
-
-
 def format_date(value: PartialDate | None, date_format: str, language: str) -> str:
     """A date by the profile's ``date_format`` (see the module docstring)."""
     if value is None:
         return ""
-    if date_format not in KEYWORDS:
+    if date_format not in DATE_KEYWORDS:
         return format_pattern(value, date_format, language)
     if date_format == "year" or value.month is None:
         return str(value.year)
@@ -169,8 +159,10 @@ def format_range(
     ongoing: bool,
     date_format: str,
     language: str,
+    labels: Mapping[str, str] | None = None,
 ) -> str:
-    """``2021 – present`` / ``seit 2021``; a single date when start and end print the same."""
+    """``2021 – present`` / ``seit 2021``; a single date when start and end print the same.
+    ``labels`` are the profile's words (its own "present" and "since"), else the defaults."""
     if start is not None and end is not None:
         # "2025" and "2025-05" are one time, not a range: print the coarser date once.
         if _covers(start, end):
@@ -180,7 +172,7 @@ def format_range(
     first = format_date(start, date_format, language)
     last = format_date(end, date_format, language)
     if ongoing:
-        terms = words(language)
+        terms = labels or WORDS.get(language, WORDS["en"])
         if language == "de":
             return f"{terms['since']} {first}"
         return f"{first}{DASH}{terms['present']}"
@@ -197,11 +189,15 @@ def _year_or_date(value: PartialDate, date_format: str, language: str) -> str:
     return format_date(value, date_format, language)
 
 
-def entry_dates(entry: Entry, date_format: str, language: str) -> str:
+def entry_dates(
+    entry: Entry, date_format: str, language: str, labels: Mapping[str, str] | None = None
+) -> str:
     """The ``dates`` of an entry: its range; a talk's date; a publication's or award's year;
     a patent's latest status date (granted, else published, else filed); "" when undated."""
     if isinstance(entry, RangeEntry):
-        return format_range(entry.start, entry.end, is_ongoing(entry), date_format, language)
+        return format_range(
+            entry.start, entry.end, is_ongoing(entry), date_format, language, labels
+        )
     if isinstance(entry, Patent):
         best = entry.strongest_filing()
         if best is not None and best.date is not None:

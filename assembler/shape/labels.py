@@ -12,8 +12,6 @@ from __future__ import annotations
 from assembler.cv.sections import SECTIONS
 from assembler.profile.model import Profile
 
-LANGUAGES = ("en", "de")
-
 # Words the tool adds around the data, by language. Every word a document prints that does
 # not come from the CV is here (or in a profile's labels), so a German document is German.
 WORDS: dict[str, dict[str, str]] = {

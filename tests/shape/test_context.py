@@ -48,3 +48,13 @@ def test_every_derived_field_is_documented_and_rich_ones_are_known() -> None:
             assert text, (section, name)
     assert rich_fields() == {"citation_rich", "authors_rich"}
     assert set(documentation(PublicationDerived)) >= {"citation", "authors_text"}
+
+
+def test_a_profile_word_for_present_reaches_the_dates(make_profile) -> None:
+    cv = make_cv(CV_TEXT)
+    profile = make_profile("labels: {present: to date}\nsections:\n  projects: all\n")
+    context = build_context(cv, profile.profile, select(cv, profile, AS_OF)).as_mapping()
+    assert [project["dates"] for project in context["projects"]] == [
+        "Jan 2021 – to date",
+        "2020 – to date",
+    ]
