@@ -99,9 +99,14 @@ def place(entry: Entry, window: Window, window_on: str, as_of: date) -> Placemen
         return "undated"
     if span.overlaps(window.first, window.last, as_of):
         return "inside"
+    return _missed(span.first_day(), window)
+
+
+def _missed(first_day: date, window: Window) -> Placement:
+    """The bound an entry outside the window missed, judged by its first day."""
     if window.from_period:
         return "period"
-    if window.first is not None and span.first_day() < window.first:
+    if window.first is not None and first_day < window.first:
         return "since"
     return "until"
 
@@ -117,10 +122,10 @@ def _place_events(entry: Entry, window: Window, as_of: date) -> Placement:
             return "undated"
         if any(Span(when, when).overlaps(window.first, window.last, as_of) for when in events):
             return "inside"
-        return "period" if window.from_period else "since"
+        return _missed(min(when.first_day() for when in events), window)
     span = entry.span()
     if span is None:
         return "undated"
     if span.overlaps(window.first, window.last, as_of):
         return "inside"
-    return "period" if window.from_period else "since"
+    return _missed(span.first_day(), window)

@@ -63,3 +63,18 @@ def test_status_rules_of_a_period_report_see_the_end_of_the_period(run_select) -
     assert ids(selection, "projects") == ["then"]
     assert selection.context.status_date == date(2024, 12, 31)
     assert ids(run_select(cv, profile, as_of=date(2026, 1, 10)), "projects") == ["later"]
+
+
+def test_event_windows_name_the_bound_each_entry_missed(run_select) -> None:
+    cv = (
+        PERSON + "patents:\n"
+        "  - {id: old, title: O, filings: [{number: EP1, status: filed, date: 2015-03}]}\n"
+        "  - {id: new, title: N, filings: [{number: EP2, status: filed, date: 2025-03}]}\n"
+        "  - {id: mid, title: M, filings: [{number: EP3, status: granted, date: 2020-05}]}\n"
+        "talks:\n  - {id: late, title: L, date: 2025-02}\n"
+    )
+    window = "{since: 2019, until: 2022, window_on: events}"
+    selection = run_select(cv, f"sections:\n  patents: {window}\n  talks: {window}\n")
+    assert ids(selection, "patents") == ["mid"]
+    assert reasons(selection, "patents") == {"old": "since", "new": "until"}
+    assert reasons(selection, "talks") == {"late": "until"}
