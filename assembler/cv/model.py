@@ -164,6 +164,14 @@ class LocalizedText(Model):
     de: Text | None = None
 
 
+def localized(value: str | LocalizedText | None, language: str) -> str:
+    """Text in a profile's language, else in any language the CV has ("" when none)."""
+    if value is None or isinstance(value, str):
+        return value or ""
+    own: str | None = getattr(value, language, None)
+    return own or value.en or value.de or ""
+
+
 def _localized_or_text(value: Any) -> str:
     return "localized" if isinstance(value, dict | LocalizedText) else "text"
 

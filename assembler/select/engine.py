@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from assembler.cv.model import CV, Entry
+from assembler.cv.model import CV, Entry, localized
 from assembler.cv.names import own_names
 from assembler.cv.sections import ENTRY_SECTIONS, SECTIONS
 from assembler.problems import Problem, ProblemsError
@@ -81,8 +81,6 @@ class SectionSelection:
             drop = self.drops.get(entry_id)
             if drop is None and entry_id not in kept:
                 drop = window_drop(self.placements[id(entry)])
-            if drop is not None and drop.rank is None and rank is not None:
-                drop = Drop(drop.rule, drop.detail, rank)
             decisions.append(Decision(entry_id, drop, entry_id in pinned, rank))
         return decisions
 
@@ -105,12 +103,6 @@ class Selection:
     period: Period | None
     context: Context
     sections: dict[str, SectionSelection] = field(default_factory=dict)
-
-    @property
-    def bio(self) -> str | None:
-        """The bio in the profile's language, untrimmed (shaping trims it)."""
-        section = next((s for s in self.sections.values() if s.source == "bio"), None)
-        return section.texts[0] if section and section.texts else None
 
 
 Placements = dict[tuple[Window, str], dict[int, Placement]]
@@ -190,19 +182,11 @@ def check_ids(cv: CV, loaded: LoadedProfile) -> list[Problem]:
     return problems
 
 
-def _bio_text(cv: CV, language: str) -> str | None:
-    bio = cv.bio
-    if bio is None or isinstance(bio, str):
-        return bio
-    preferred: str | None = getattr(bio, language, None)
-    return preferred or bio.en or bio.de
-
-
 def _select_texts(cv: CV, name: str, rule: SectionRule, language: str) -> SectionSelection:
     """The bio (in the profile's language) or a list of strings (skills, languages)."""
     source = rule.from_ or name
     if source == "bio":
-        bio = _bio_text(cv, language)
+        bio = localized(cv.bio, language)
         texts = [bio] if bio else []
         return SectionSelection(name, source, rule, total=len(texts), texts=texts)
     texts = SECTIONS[source].texts(cv)

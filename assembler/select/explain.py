@@ -34,14 +34,16 @@ def _section_lines(section: SectionSelection) -> list[str]:
     if section.empty_keys:
         keys = ", ".join(section.empty_keys)
         lines += [f"No entry has a value for {keys}: it orders nothing here.", ""]
-    kept = [d for d in section.decisions if d.kept]
+    decisions = section.decisions  # made when asked: once per section
+    kept = [d for d in decisions if d.kept]
+    dropped = [d for d in decisions if not d.kept]
     if kept and section.source != "bio":
         lines.append("Kept:")
         lines += [f"- {d.entry_id}" + (" (pinned)" if d.pinned else "") for d in kept]
         lines.append("")
-    if section.dropped:
+    if dropped:
         lines.append("Dropped:")
-        lines += [f"- {d.entry_id}: {d.drop}" for d in section.dropped]
+        lines += [f"- {d.entry_id}: {d.drop}" for d in dropped]
         lines.append("")
     if section.undated:
         lines.append("Undated (kept by the date window): " + ", ".join(section.undated))

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from assembler.cv.model import Entry, RangeEntry
+from assembler.cv.model import Entry
 from assembler.cv.status import is_ongoing
 from assembler.select.fields import Context, field_value, sort_value
 from assembler.select.significance import significance
@@ -31,8 +31,6 @@ def _end_value(entry: Entry) -> SortValue:
     """An ongoing range ends after every finished one."""
     if is_ongoing(entry):
         return (1, (9999, 99, 99))
-    if isinstance(entry, RangeEntry):
-        return sort_value(entry.end)
     return sort_value(getattr(entry, "end", None))
 
 

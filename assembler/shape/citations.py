@@ -32,7 +32,12 @@ def pages_text(pages: str, keep_together: bool = False) -> str:
 
 def venue_text(pub: Publication, keep_together: bool = False) -> str:
     """``Venue vol(issue):pages``, with whatever of it the entry has."""
-    text = pub.venue or ""
+    return ((pub.venue or "") + _numbers(pub, keep_together)).strip()
+
+
+def _numbers(pub: Publication, keep_together: bool) -> str:
+    """`` vol(issue):pages``: where in the venue, each part only when the entry has it."""
+    text = ""
     if pub.volume:
         text += f" {pub.volume}"
         if pub.issue:
@@ -42,7 +47,7 @@ def venue_text(pub: Publication, keep_together: bool = False) -> str:
     if pub.pages:
         pages = pages_text(pub.pages, keep_together)
         text += f":{pages}" if pub.volume or pub.issue else f" {pages}"
-    return text.strip()
+    return text
 
 
 def _venue_runs(pub: Publication, style: Style, editors_only: bool) -> list[Run]:
@@ -56,7 +61,7 @@ def _venue_runs(pub: Publication, style: Style, editors_only: bool) -> list[Run]
     if pub.venue:
         runs.append(Run(" "))
         runs.append(Run(pub.venue, italic=True))
-        rest = venue_text(pub.model_copy(update={"venue": None}), keep_together=True)
+        rest = _numbers(pub, keep_together=True).strip()
         tail = f" {rest}" if rest and not rest.startswith(":") else rest
         runs.append(Run(_sentence(tail) if tail else "."))
     elif pub.volume or pub.issue or pub.pages:

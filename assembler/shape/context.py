@@ -30,6 +30,7 @@ from assembler.cv.model import (
     Service,
     Talk,
     Teaching,
+    localized,
 )
 from assembler.cv.names import display_name, split_name
 from assembler.cv.sections import SECTIONS
@@ -83,14 +84,6 @@ _QUOTES = ("“", '"', "„", "«", "‘", "'")
 def style_for(profile: Profile, selection: Selection) -> Style:
     """How the profile prints, highlighting the names its rules matched as the person's."""
     return Style(profile.language, profile.date_format, labels_for(profile), selection.context.own)
-
-
-def localized(value: str | LocalizedText | None, language: str) -> str:
-    """Text in the profile's language, else in any language the CV has."""
-    if value is None or isinstance(value, str):
-        return value or ""
-    own: str | None = getattr(value, language, None)
-    return own or value.en or value.de or ""
 
 
 def plain(value: Any, style: Style) -> Any:

@@ -38,4 +38,4 @@ def test_empty_result(run_select) -> None:
 def test_bio_rule(run_select) -> None:
     cv = PERSON + "bio: {en: One two three four five six, de: Eins zwei drei}\n"
     selection = run_select(cv, "language: de\nsections:\n  bio: {max_words: 2}\n")
-    assert selection.bio == "Eins zwei drei"  # the profile's language; shaping trims it
+    assert selection.sections["bio"].texts == ["Eins zwei drei"]  # shaping trims it
