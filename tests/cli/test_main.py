@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 from pathlib import Path
@@ -121,3 +122,18 @@ def test_raw_control_characters_are_reported_by_build_and_check(
     grouped = runner.invoke(main, [*arguments, "--out", str(tmp_path / "group")])
     assert grouped.exit_code == 0, grouped.output
     assert warning in grouped.stderr
+
+
+def test_commands_leave_the_garbage_collector_as_they_found_it(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # Imports run with the collector paused; a library caller gets it back, also on errors.
+    cv = tmp_path / "cv.yaml"
+    cv.write_text(GOOD, encoding="utf-8")
+    assert runner.invoke(main, ["check", "--data", str(cv)]).exit_code == 0
+    assert gc.isenabled()
+    out = ["--out", str(tmp_path / "out")]
+    assert runner.invoke(main, ["-p", "eu-horizon", "--data", str(cv), *out]).exit_code == 0
+    assert gc.isenabled()
+    assert runner.invoke(main, ["-p", "nonesuch", "--data", str(cv), *out]).exit_code == 1
+    assert gc.isenabled()
