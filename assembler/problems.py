@@ -18,6 +18,15 @@ Severity = Literal["error", "warning"]
 _MAX_VALUE_CHARS = 60
 
 
+def closest(word: str, choices: list[str] | tuple[str, ...], cutoff: float = 0.6) -> str | None:
+    """The known name a mistyped one most likely meant, for "Did you mean …?" hints.
+    difflib loads only when there is a mistake to explain (1 ms of every start-up)."""
+    import difflib
+
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
+    return close[0] if close else None
+
+
 def short_repr(value: object) -> str:
     """Quote a value for a message, shortened so one bad paragraph does not flood the screen."""
     text = repr(value)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assembler.problems import Problem, ProblemsError
+from assembler.problems import Problem, ProblemsError, closest
 
 
 def test_a_problem_names_file_line_path_entry_value_and_fix() -> None:
@@ -33,3 +33,8 @@ def test_problems_are_sorted_and_counted() -> None:
         "2 errors in x.yaml.",
     ]
     assert error.exit_code == 1
+
+
+def test_closest_names_the_likely_meant_choice_or_nothing() -> None:
+    assert closest("publcations", ["projects", "publications", "talks"]) == "publications"
+    assert closest("xyz", ["projects", "publications"]) is None

@@ -18,9 +18,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import platform
 import re
-import secrets
-import shutil
 import signal
 import stat
 import threading
@@ -68,14 +67,12 @@ class _Run:
 
 @cache
 def _host() -> str:
-    """This machine, in scratch names. socket is imported here: 3 ms of start-up otherwise."""
-    import socket
-
-    return hashlib.sha256(socket.gethostname().encode()).hexdigest()[:8]
+    """This machine, in scratch names (platform is loaded anyway; socket would cost 2 ms)."""
+    return hashlib.sha256(platform.node().encode()).hexdigest()[:8]
 
 
 def _scratch_name(folder: Path, suffix: str) -> Path:
-    return folder / f"{PREFIX}{_host()}-{os.getpid()}-{secrets.token_hex(4)}.{suffix}"
+    return folder / f"{PREFIX}{_host()}-{os.getpid()}-{os.urandom(4).hex()}.{suffix}"
 
 
 def _alive(pid: int) -> bool:
@@ -179,6 +176,8 @@ def _backup(target: _Target) -> None:
     try:
         os.link(target.real, backup)
     except OSError:  # file systems without hard links: a copy does
+        import shutil  # rarely needed: 2 ms of start-up otherwise
+
         try:
             shutil.copy2(target.real, backup)
         except OSError as exc:

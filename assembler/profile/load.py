@@ -8,7 +8,6 @@ problem of the file, at their lines.
 
 from __future__ import annotations
 
-import difflib
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +15,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from assembler.cv.sections import ENTRY_SECTIONS, SECTIONS, TEXT_SECTIONS, entry_model
-from assembler.problems import Problem, ProblemsError
+from assembler.problems import Problem, ProblemsError, closest
 from assembler.profile.model import SHEET_DERIVED, Profile, SectionRule, entry_fields
 from assembler.resources import bundled_dir
 from assembler.source.reader import PathKey, YamlDocument, format_path, load_yaml
@@ -61,8 +60,8 @@ def find_profile(name: str, cwd: Path | None = None) -> Path:
             if path.is_file():
                 return path
     known = sorted(available_profiles(cwd))
-    close = difflib.get_close_matches(name, known, n=1)
-    hint = f"Did you mean {close[0]!r}?" if close else "Run `assemble profiles` to list them"
+    close = closest(name, known)
+    hint = f"Did you mean {close!r}?" if close else "Run `assemble profiles` to list them"
     raise ProblemsError(
         [Problem(f"no profile named {name!r} in ./profiles or the bundled profiles", hint=hint)],
         "the command line",
@@ -185,8 +184,8 @@ def _problem(
 
 
 def _suggest(word: str, choices: list[str] | tuple[str, ...]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"Did you mean {close[0]!r}?" if close else "Known: " + ", ".join(choices)
+    close = closest(word, choices)
+    return f"Did you mean {close!r}?" if close else "Known: " + ", ".join(choices)
 
 
 def check_rules(loaded: LoadedProfile) -> list[Problem]:

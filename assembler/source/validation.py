@@ -8,14 +8,13 @@ The same machinery serves the CV and the profile files.
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from assembler.problems import Problem, ProblemsError
+from assembler.problems import Problem, ProblemsError, closest
 from assembler.source.compiled import prepare
 from assembler.source.reader import PathKey, YamlDocument, format_path
 
@@ -119,9 +118,9 @@ def _problem(document: YamlDocument, root: type[BaseModel], error: Any) -> Probl
         message = f"unknown key {key!r}"
         model = model_at(root, loc[:-1])
         choices = sorted(model.model_fields) if model else []
-        close = difflib.get_close_matches(key, choices, n=1, cutoff=0.6)
+        close = closest(key, choices)
         if close:
-            hint = f"Did you mean {close[0]!r}?"
+            hint = f"Did you mean {close!r}?"
         elif choices:
             hint = "Known keys here: " + ", ".join(choices)
         has_value = False
@@ -133,8 +132,8 @@ def _problem(document: YamlDocument, root: type[BaseModel], error: Any) -> Probl
         expected = error.get("ctx", {}).get("expected", "")
         message = f"must be one of {expected}"
         choices = [part.strip(" '") for part in expected.replace(" or ", ", ").split(",")]
-        close = difflib.get_close_matches(str(value).lower(), choices, n=1, cutoff=0.6)
-        hint = f"Did you mean {close[0]!r}?" if close else ""
+        close = closest(str(value).lower(), choices)
+        hint = f"Did you mean {close!r}?" if close else ""
     elif kind == "less_than_equal":
         message = f"is larger than any real value here (at most {error['ctx']['le']:,})"
         hint = "A typo? Check the digits"

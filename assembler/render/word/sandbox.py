@@ -36,6 +36,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import Namespace
 from markupsafe import Markup, escape
 
+from assembler.problems import closest
 from assembler.shape.authors import Rich, Run
 
 COUNTED = "_counted"
@@ -310,10 +311,8 @@ class FieldUndefined(StrictUndefined):
             known = list(owner.__dataclass_fields__)
         else:
             return str(super()._undefined_message)
-        import difflib
-
-        close = difflib.get_close_matches(name, known, n=1)
-        guess = f"; did you mean {close[0]!r}?" if close else ""
+        close = closest(name, known)
+        guess = f"; did you mean {close!r}?" if close else ""
         return f"there is no field {name!r} here{guess}"
 
 
