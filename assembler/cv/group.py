@@ -14,14 +14,16 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from assembler.cv.identity import WorkId, WorkIndex, work_id
 from assembler.cv.ids import slugify
 from assembler.cv.load import LoadedCV, collector_paused, load_cv
 from assembler.cv.model import CV, Entry, Person, Supervisee, Supervision
 from assembler.cv.sections import ENTRY_SECTIONS, SECTIONS
 from assembler.problems import Problem, ProblemsError
+
+if TYPE_CHECKING:  # cv.identity loads when people are merged: a single CV never needs it
+    from assembler.cv.identity import WorkId, WorkIndex
 
 
 @dataclass
@@ -114,6 +116,8 @@ class MemberFile:
 
     @classmethod
     def of(cls, loaded: LoadedCV) -> MemberFile:
+        from assembler.cv.identity import work_id
+
         works: list[WorkId | None] = [work_id(entry) for entry in loaded.cv.publications]
         return cls(loaded.file, loaded.cv, works, list(loaded.warnings))
 
@@ -137,6 +141,8 @@ class GroupBuilder:
     keeps no reference to them: they came from a worker process)."""
 
     def __init__(self, owned: bool = False) -> None:
+        from assembler.cv.identity import WorkIndex
+
         self.owned = owned
         self.sections: dict[str, list[Entry]] = {section: [] for section in ENTRY_SECTIONS}
         self.members: dict[str, list[str]] = {}
