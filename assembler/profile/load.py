@@ -16,7 +16,13 @@ from pydantic import BaseModel
 
 from assembler.cv.sections import ENTRY_SECTIONS, SECTIONS, TEXT_SECTIONS, entry_model
 from assembler.problems import Problem, ProblemsError, closest
-from assembler.profile.model import SHEET_DERIVED, Profile, SectionRule, entry_fields
+from assembler.profile.model import (
+    SHEET_DERIVED,
+    Profile,
+    SectionRule,
+    entry_fields,
+    names_field,
+)
 from assembler.resources import bundled_dir
 from assembler.source.reader import PathKey, YamlDocument, format_path, load_yaml
 from assembler.source.validation import check_document
@@ -260,7 +266,7 @@ def _check_fields(
         return problems
     fields = entry_fields(entry_model(source))
     for field_name in rule.where:
-        if field_name not in fields:
+        if not names_field(fields, field_name):
             problems.append(
                 _problem(
                     loaded,
@@ -272,7 +278,7 @@ def _check_fields(
             )
     for index, key in enumerate(rule.sort):
         bare = key.lstrip("-+")
-        if bare not in fields:
+        if not names_field(fields, bare):
             problems.append(
                 _problem(
                     loaded,
@@ -337,7 +343,7 @@ def _check_workbooks(loaded: LoadedProfile, rules: dict[str, SectionRule]) -> li
             fields = _column_fields(source)
             wanted = [*sheet.columns.values(), *([sheet.count_by] if sheet.count_by else [])]
             for name in wanted:
-                if name not in fields:
+                if not names_field(fields, name):
                     key = "count_by" if name == sheet.count_by else "columns"
                     problem(key, f"{source} entries have no field {name!r}", _suggest(name, fields))
     return problems

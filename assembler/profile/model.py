@@ -351,6 +351,12 @@ def parse_period(text: str) -> tuple[PartialDate, PartialDate]:
     return start, end
 
 
+def names_field(fields: list[str], name: str) -> bool:
+    """Whether a ``where``, ``sort`` or column name is one of ``fields`` or one of the user's
+    own ``extra.<name>`` fields (any name: extra is free-form)."""
+    return name in fields or (name.startswith("extra.") and len(name) > len("extra."))
+
+
 def entry_fields(section_model: type[Model]) -> list[str]:
     """The fields a ``where``, ``sort`` or workbook column may name for one section: the
     model's fields and public properties, and the derived fields every entry has."""

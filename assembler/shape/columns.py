@@ -40,6 +40,8 @@ def _filing(filing: Filing) -> str:
 
 
 def _plain(value: Any) -> Any:
+    if isinstance(value, dict):  # an extra field holding a mapping: one line of text
+        return "; ".join(f"{key}: {_plain(item)}" for key, item in value.items())
     if isinstance(value, list):
         if value and isinstance(value[0], Link):
             return "; ".join(link.url for link in value)

@@ -120,3 +120,18 @@ def test_profiles_command_lists_bundled_profiles(
     rows = dict(line.split(maxsplit=1) for line in result.stdout.splitlines())
     assert rows["eu-horizon"] == "Horizon Europe short profile of a key staff member (two pages)"
     assert set(rows) >= {"full-cv", "erc", "dfg", "dfg-en", "msca", "eu-horizon-part-a"}
+
+
+def test_your_own_extra_fields_can_be_selected_sorted_and_listed(tmp_path: Path) -> None:
+    sheet = "{name: P, section: projects, columns: {Unit: extra.unit}}"
+    path = write(
+        tmp_path,
+        "own",
+        "sections:\n  projects: {where: {extra.unit: ML}, sort: [-extra.rank]}\n"
+        f"workbooks:\n  - {{output: p.xlsx, sheets: [{sheet}]}}\n",
+    )
+    assert load_profile(str(path), cwd=tmp_path).profile.rules()["projects"].sort == [
+        "-extra.rank"
+    ]
+    found = problems(tmp_path, "sections:\n  projects: {where: {extra.: ML}}\n")
+    assert "projects entries have no field 'extra.'" in "\n".join(found)

@@ -60,3 +60,11 @@ def test_dotted_columns_reach_into_extra() -> None:
     )
     assert column_value(cv.projects[0], "extra.cost_centre", CONTEXT) == "K-17"
     assert column_value(cv.projects[0], "extra.missing", CONTEXT) is None
+
+
+def test_an_extra_mapping_is_one_line_of_text() -> None:
+    cv = make_cv(
+        "person: {name: Ada Example}\n"
+        "projects:\n  - {id: p, title: P, start: 2021, extra: {unit: ML, codes: [A, B]}}\n"
+    )
+    assert column_value(cv.projects[0], "extra", CONTEXT) == "unit: ML; codes: A; B"
