@@ -33,6 +33,7 @@ from assembler.select.explain import explain
 from assembler.select.fit import drop_lowest, droppable
 from assembler.select.required import Missing, missing_facts
 from assembler.shape.context import build_context, style_for
+from assembler.shape.style import Style
 
 # The language tag a document of each profile language carries (spelling, hyphenation).
 LOCALES = {"en": "en-GB", "de": "de-DE"}
@@ -172,60 +173,87 @@ def _claim(job: _Job, files: dict[Path, bytes], target: Path, origin: Origin) ->
 
 
 def _render(job: _Job, selection: Selection) -> tuple[dict[Path, bytes], list[Path]]:
-    """Every document and workbook of the profile, as bytes, keyed by output path."""
-    request, loaded, cv = job.request, job.loaded_profile, job.group.cv
+    """Every document and workbook of the profile, as bytes, keyed by output path; and which
+    of them are Word documents (the ones pages are counted for)."""
+    files: dict[Path, bytes] = {}
+    documents = _render_documents(job, selection, files)
+    _render_workbooks(job, selection, files)
+    return files, documents
+
+
+def _heading(job: _Job, selection: Selection) -> tuple[Style, str]:
+    """The print style, and the title every output carries in its properties."""
+    style = style_for(job.loaded_profile.profile, selection)
+    return style, f"{style.labels['title']} – {job.group.name}"
+
+
+def _render_documents(job: _Job, selection: Selection, files: dict[Path, bytes]) -> list[Path]:
+    """The Word documents, into ``files``; ``--fit`` renders only these again."""
+    request, loaded = job.request, job.loaded_profile
     profile = loaded.profile
+    if not profile.documents:
+        return []
+    from assembler.render.word.fill import render_docx  # only when a document is made
+
     values = _names(job)
     where = str(loaded.document.file if loaded.document else loaded.path)
     when = document_time(request.as_of)
-    style = style_for(profile, selection)
-    title = f"{style.labels['title']} – {job.group.name}"
-    author = job.group.name
-    files: dict[Path, bytes] = {}
-    documents: list[Path] = []
-    if profile.documents:
-        from assembler.render.word.fill import render_docx  # only when a document is made
-
-        context = build_context(cv, profile, selection, job.group.members, job.missing).as_mapping()
-        for index, spec in enumerate(profile.documents):
-            template = find_template(
-                spec.template, loaded, ("documents", index, "template"), request.cwd
-            )
-            job.templates.add(template)
-            target = inside(request.out_dir, output_name(spec.output, values, where))
-            _claim(job, files, target, _origin(loaded, ("documents", index), spec.output))
-            files[target] = render_docx(
-                template, context, when, title, author, LOCALES[profile.language]
-            )
-            documents.append(target)
-    if profile.workbooks:
-        # openpyxl takes a tenth of a second to import: only when a workbook is made.
-        from assembler.render.excel.workbook import render_workbook
-        from assembler.shape.columns import SheetContext
-
-        summary = cv.supervision.summary if cv.supervision else None
-        sheet_context = SheetContext(
-            style,
-            selection.context,
-            job.group.members,
-            notes={"supervision": summary} if summary else {},
-            period=job.period_text is not None,
+    _, title = _heading(job, selection)
+    context = build_context(
+        job.group.cv, profile, selection, job.group.members, job.missing
+    ).as_mapping()
+    documents = []
+    for index, spec in enumerate(profile.documents):
+        template = find_template(
+            spec.template, loaded, ("documents", index, "template"), request.cwd
         )
-        for index, book in enumerate(profile.workbooks):
-            book_template = None
-            if book.template:
-                book_template = find_template(
-                    book.template, loaded, ("workbooks", index, "template"), request.cwd
-                )
-                job.templates.add(book_template)
-            target = inside(request.out_dir, output_name(book.output, values, where))
-            _claim(job, files, target, _origin(loaded, ("workbooks", index), book.output))
-            rendered = render_workbook(
-                book, selection, sheet_context, book_template, when, title, author
+        job.templates.add(template)
+        target = inside(request.out_dir, output_name(spec.output, values, where))
+        _claim(job, files, target, _origin(loaded, ("documents", index), spec.output))
+        files[target] = render_docx(
+            template, context, when, title, job.group.name, LOCALES[profile.language]
+        )
+        documents.append(target)
+    return documents
+
+
+def _render_workbooks(job: _Job, selection: Selection, files: dict[Path, bytes]) -> None:
+    """The workbooks, into ``files``, with their warnings. Workbooks have no page limit:
+    ``--fit`` never shortens them."""
+    request, loaded, cv = job.request, job.loaded_profile, job.group.cv
+    profile = loaded.profile
+    if not profile.workbooks:
+        return
+    # openpyxl takes a tenth of a second to import: only when a workbook is made.
+    from assembler.render.excel.workbook import render_workbook
+    from assembler.shape.columns import SheetContext
+
+    values = _names(job)
+    where = str(loaded.document.file if loaded.document else loaded.path)
+    when = document_time(request.as_of)
+    style, title = _heading(job, selection)
+    summary = cv.supervision.summary if cv.supervision else None
+    sheet_context = SheetContext(
+        style,
+        selection.context,
+        job.group.members,
+        notes={"supervision": summary} if summary else {},
+        period=job.period_text is not None,
+    )
+    for index, book in enumerate(profile.workbooks):
+        book_template = None
+        if book.template:
+            book_template = find_template(
+                book.template, loaded, ("workbooks", index, "template"), request.cwd
             )
-            files[target] = rendered.data
-            job.warnings += [replace(w, file=w.file or where) for w in rendered.warnings]
-    return files, documents
+            job.templates.add(book_template)
+        target = inside(request.out_dir, output_name(book.output, values, where))
+        _claim(job, files, target, _origin(loaded, ("workbooks", index), book.output))
+        rendered = render_workbook(
+            book, selection, sheet_context, book_template, when, title, job.group.name
+        )
+        files[target] = rendered.data
+        job.warnings += [replace(w, file=w.file or where) for w in rendered.warnings]
 
 
 def _load_group(
@@ -312,7 +340,7 @@ def _fit_order(loaded: LoadedProfile, selection: Selection) -> list[str]:
 
 
 class _Fitter:
-    """Renders and measures candidate selections for ``--fit``."""
+    """Renders and measures candidate selections for ``--fit``: the Word documents only."""
 
     def __init__(self, job: _Job, soffice: str, limit: int) -> None:
         self.job, self.soffice, self.limit = job, soffice, limit
@@ -320,7 +348,8 @@ class _Fitter:
     def measure(self, selection: Selection) -> tuple[dict[Path, bytes], Measured]:
         from assembler.render.pages import measure
 
-        files, documents = _render(self.job, selection)
+        files: dict[Path, bytes] = {}
+        documents = _render_documents(self.job, selection, files)
         return files, measure({path: files[path] for path in documents}, self.soffice)
 
     def fits(self, selection: Selection) -> bool:
@@ -371,7 +400,8 @@ def _check_pages(jobs: list[_Job], soffice: str) -> None:
         if job.request.fit and any(count > limit for count in job.pages.values()):
             fitter = _Fitter(job, soffice, limit)
             job.selection = fitter.fit(job.selection)
-            job.files, fitted = fitter.measure(job.selection)
+            fitted_files, fitted = fitter.measure(job.selection)
+            job.files.update(fitted_files)  # the documents; workbooks keep every entry
             job.pages, job.pdfs = fitted.pages, fitted.pdfs
         errors += [
             over_limit_message(path.name, count, limit, job.files[path])

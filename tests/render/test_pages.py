@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from click.testing import CliRunner
 
 from assembler.build import BuildRequest, build
@@ -129,6 +130,26 @@ def test_fit_drops_lowest_ranked_entries_in_fit_order(workdir: Path) -> None:
     talks = report.split("## talks")[1]
     assert talks.count("fit (page limit 1)") == 5  # the first section in fit_order is emptied
     assert not (workdir / "output" / "sebastian-lapuschkin-eu-horizon-cv.pdf").exists()
+
+
+def test_fit_shortens_documents_not_workbooks(workdir: Path) -> None:
+    (workdir / "profiles" / "with-book.yaml").write_text(
+        "extends: one-page\nname: with-book\nworkbooks:\n"
+        '  - output: "{person}-talks.xlsx"\n'
+        "    sheets: [{name: Talks, section: talks, columns: {Title: title, Own: extra.none}}]\n",
+        encoding="utf-8",
+    )
+    whole = invoke("--profile", "with-book", "--out", "whole")
+    fitted = invoke("--profile", "with-book", "--check-pages", "--fit", "--out", "fitted")
+    assert fitted.exit_code == 0, fitted.output
+    assert "(1 page)" in fitted.stdout
+    rows = {}
+    for folder in ("whole", "fitted"):
+        (book,) = (workdir / folder).glob("*-talks.xlsx")
+        rows[folder] = [row for row in load_workbook(book).active.iter_rows(values_only=True)]
+    assert len(rows["whole"]) > 2 and rows["fitted"] == rows["whole"]  # every talk stays
+    warning = "the column 'Own' is empty in every row"
+    assert whole.stderr.count(warning) == fitted.stderr.count(warning) == 1
 
 
 CSV_UTF8 = "csv:Text - txt - csv (StarCalc):44,34,76,1"
