@@ -350,7 +350,12 @@ class _Fitter:
 
         files: dict[Path, bytes] = {}
         documents = _render_documents(self.job, selection, files)
-        return files, measure({path: files[path] for path in documents}, self.soffice)
+        when = document_time(self.job.request.as_of)
+        return files, measure(
+            {path: files[path] for path in documents},
+            self.soffice,
+            times=dict.fromkeys(documents, when),
+        )
 
     def fits(self, selection: Selection) -> bool:
         return all(pages <= self.limit for pages in self.measure(selection)[1].pages.values())
@@ -386,7 +391,8 @@ def _check_pages(jobs: list[_Job], soffice: str) -> None:
     documents = {path: job.files[path] for job in jobs for path in job.documents}
     if not documents:
         return
-    measured = measure(documents, soffice)
+    times = {path: document_time(job.request.as_of) for job in jobs for path in job.documents}
+    measured = measure(documents, soffice, times=times)
     errors = []
     for job in jobs:
         job.pages = {path: measured.pages[path] for path in job.documents}

@@ -10,6 +10,7 @@ import io
 import math
 import tempfile
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 import docx
@@ -28,9 +29,15 @@ class Measured:
 
 
 def measure(
-    documents: dict[Path, bytes], soffice: str, timeout: float = DEFAULT_TIMEOUT
+    documents: dict[Path, bytes],
+    soffice: str,
+    timeout: float = DEFAULT_TIMEOUT,
+    times: dict[Path, datetime] | None = None,
 ) -> Measured:
-    """Convert all documents in one LibreOffice run, in a private temporary folder."""
+    """Convert all documents in one LibreOffice run, in a private temporary folder. ``times``
+    are the documents' own metadata times: each PDF carries its document's, so two runs make
+    the same bytes (as the .docx), not LibreOffice's clock."""
+    times = times or {}
     measured = Measured()
     with tempfile.TemporaryDirectory(prefix="assemble-pages-") as folder:
         sources = []
@@ -42,7 +49,7 @@ def measure(
         for target, pdf in zip(documents, pdfs, strict=True):
             data = pdf.read_bytes()
             measured.pages[target] = verify_pdf(data, target.name)
-            measured.pdfs[target.with_suffix(".pdf")] = reproducible(data)
+            measured.pdfs[target.with_suffix(".pdf")] = reproducible(data, times.get(target))
     return measured
 
 

@@ -129,7 +129,7 @@ def verify_pdf(data: bytes, name: str) -> int:
 
 
 def reproducible(data: bytes, when: datetime | None = None) -> bytes:
-    """With SOURCE_DATE_EPOCH (or ``when``): the PDF's dates set to that time and its ID
+    """With ``when`` (or SOURCE_DATE_EPOCH): the PDF's dates set to that time and its ID
     derived from the content (and the checksum LibreOffice adds, which covers the date). All
     are rewritten in place at the same length, so the
     cross-reference offsets stay right."""

@@ -130,8 +130,6 @@ def test_your_own_extra_fields_can_be_selected_sorted_and_listed(tmp_path: Path)
         "sections:\n  projects: {where: {extra.unit: ML}, sort: [-extra.rank]}\n"
         f"workbooks:\n  - {{output: p.xlsx, sheets: [{sheet}]}}\n",
     )
-    assert load_profile(str(path), cwd=tmp_path).profile.rules()["projects"].sort == [
-        "-extra.rank"
-    ]
+    assert load_profile(str(path), cwd=tmp_path).profile.rules()["projects"].sort == ["-extra.rank"]
     found = problems(tmp_path, "sections:\n  projects: {where: {extra.: ML}}\n")
     assert "projects entries have no field 'extra.'" in "\n".join(found)

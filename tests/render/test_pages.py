@@ -11,8 +11,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
 from click.testing import CliRunner
+from openpyxl import load_workbook
 
 from assembler.build import BuildRequest, build
 from assembler.cli.main import main
@@ -197,3 +197,15 @@ def test_pdfs_are_byte_identical_with_source_date_epoch(
     assert again == first
     assert b"/CreationDate(D:20231114221320" in first  # the epoch, in UTC
     assert page_count(workdir / "again" / name) == 2  # still a readable PDF
+
+
+def test_pdfs_are_byte_identical_without_source_date_epoch(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    name = "sebastian-lapuschkin-eu-horizon-cv.pdf"
+    assert invoke("--profile", "eu-horizon", "--pdf").exit_code == 0
+    assert invoke("--profile", "eu-horizon", "--pdf", "--out", "again").exit_code == 0
+    first = (workdir / "output" / name).read_bytes()
+    assert (workdir / "again" / name).read_bytes() == first
+    assert b"/CreationDate(D:20261121000000" in first  # midnight of --as-of, as the .docx
