@@ -169,44 +169,68 @@ def _year_text(value: object) -> str:
 
 
 def work_id(publication: Publication) -> WorkId:
-    links = [link.url for link in publication.links]
-    return WorkId(
-        doi=normalise_doi(publication.doi),
-        arxiv=arxiv_in(publication.doi, publication.url, *links, _arxiv_pages(publication)),
-        title=title_key(publication.title),
+    return _identity(
+        doi=publication.doi,
+        url=publication.url,
+        links=[link.url for link in publication.links],
+        title=publication.title,
         year=str(publication.year.year) if publication.year else "",
-        preprint=publication.type == "preprint",
-        volume=_volume(publication.volume),
-        venue_kind=_VENUE_KINDS.get(publication.type or "", ""),
-        issue=_volume(publication.issue),
-        first_page=_first_page(publication.pages),
+        kind=publication.type,
+        volume=publication.volume,
+        issue=publication.issue,
+        pages=publication.pages,
+        venue=publication.venue,
     )
-
-
-def _arxiv_pages(publication: Publication) -> str:
-    """CVs print an arXiv id where pages go ("CoRR abs/2402.12118", "arXiv 2402.12118")."""
-    venue = (publication.venue or "").casefold()
-    if publication.pages and (venue in ("corr", "arxiv") or "arxiv" in venue):
-        return f"arxiv:{publication.pages}"
-    return publication.pages if publication.pages and "abs/" in publication.pages else ""
 
 
 def work_id_of_fields(fields: Mapping[str, Any]) -> WorkId:
     """The same for a publication held as plain fields (an import record, a raw entry)."""
     links = [link.get("url") for link in fields.get("links") or [] if isinstance(link, dict)]
-    venue = str(fields.get("venue") or "").casefold()
-    pages = str(fields.get("pages") or "")
-    pages_id = f"arxiv:{pages}" if pages and ("arxiv" in venue or venue == "corr") else pages
-    return WorkId(
-        doi=normalise_doi(fields.get("doi")),
-        arxiv=arxiv_in(fields.get("doi"), fields.get("url"), *links, pages_id),
-        title=title_key(fields.get("title")),
+    return _identity(
+        doi=fields.get("doi"),
+        url=fields.get("url"),
+        links=links,
+        title=fields.get("title"),
         year=_year_text(fields.get("year")),
-        preprint=fields.get("type") == "preprint",
-        volume=_volume(fields.get("volume")),
-        venue_kind=_VENUE_KINDS.get(str(fields.get("type") or ""), ""),
-        issue=_volume(fields.get("issue")),
-        first_page=_first_page(fields.get("pages")),
+        kind=fields.get("type"),
+        volume=fields.get("volume"),
+        issue=fields.get("issue"),
+        pages=fields.get("pages"),
+        venue=fields.get("venue"),
+    )
+
+
+def _identity(
+    *,
+    doi: Any,
+    url: Any,
+    links: list[Any],
+    title: Any,
+    year: str,
+    kind: Any,
+    volume: Any,
+    issue: Any,
+    pages: Any,
+    venue: Any,
+) -> WorkId:
+    """The one rule behind both: a validated entry and raw fields of the same work (whatever
+    the case of their type) get the same identity."""
+    kind_text = str(kind or "").strip().casefold()
+    pages_text = str(pages or "")
+    venue_text = str(venue or "").casefold()
+    # CVs print an arXiv id where pages go ("CoRR abs/2402.12118", "arXiv 2402.12118").
+    on_arxiv = "arxiv" in venue_text or venue_text == "corr"
+    pages_id = f"arxiv:{pages_text}" if pages_text and on_arxiv else pages_text
+    return WorkId(
+        doi=normalise_doi(doi),
+        arxiv=arxiv_in(doi, url, *links, pages_id),
+        title=title_key(title),
+        year=year,
+        preprint=kind_text == "preprint",
+        volume=_volume(volume),
+        venue_kind=_VENUE_KINDS.get(kind_text, ""),
+        issue=_volume(issue),
+        first_page=_first_page(pages),
     )
 
 

@@ -11,8 +11,10 @@ from assembler.cv.identity import (
     normalise_doi,
     preprint_of,
     title_key,
+    work_id,
     work_id_of_fields,
 )
+from assembler.cv.model import Publication
 
 
 def work(**fields: object) -> WorkId:
@@ -175,3 +177,17 @@ def test_without_dois_different_issues_or_first_pages_are_different_works() -> N
 def test_plain_ascii_titles_take_the_short_way_to_the_same_key(title: str) -> None:
     # The long way: the same title with one accented letter appended, then removed again.
     assert title_key(title) + "e" == title_key(title + "é")
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        {"title": "Deep Things", "type": "Preprint", "year": "2023", "pages": "arXiv:2402.12118"},
+        {"title": "Deep Things", "type": "JOURNAL", "year": "2023", "volume": "12", "pages": "3-9"},
+        {"title": "Deep Things", "type": "conference", "venue": "CoRR", "pages": "2402.12118"},
+        {"title": "Deep Things", "doi": "10.1234/AbC", "links": [{"url": "u"}]},
+    ],
+)
+def test_an_entry_and_its_raw_fields_have_one_identity(raw: dict) -> None:
+    # Import compares raw records with validated entries: both must follow one rule.
+    assert work_id(Publication.model_validate(raw)) == work_id_of_fields(raw)
