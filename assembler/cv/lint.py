@@ -70,7 +70,7 @@ def _end_before_start(loaded: LoadedCV) -> Iterator[Problem]:
             ):
                 yield _warning(
                     loaded,
-                    (section, index, "end"),
+                    loaded.entry_path(section, index, "end"),
                     entry,
                     f"ends ({entry.end}) before it starts ({entry.start})",
                     "Swap or correct the dates",
@@ -125,7 +125,7 @@ def _undated(loaded: LoadedCV) -> Iterator[Problem]:
             if entry.span() is None:
                 yield _warning(
                     loaded,
-                    (section, index),
+                    loaded.entry_path(section, index),
                     entry,
                     "has no date, so date windows cannot place it (it is kept and "
                     "reported as undated)",
@@ -137,7 +137,7 @@ def _leftovers(loaded: LoadedCV) -> Iterator[Problem]:
     for section, entries in loaded.sections().items():
         for index, entry in enumerate(entries):
             for found in leftovers(entry):
-                path: PathKey = (section, index, found.field)
+                path = loaded.entry_path(section, index, found.field)
                 yield _warning(loaded, path, entry, found.message, found.hint)
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from assembler.cv.ids import assign_ids
 from assembler.cv.model import CV, Entry
-from assembler.cv.sections import ENTRY_SECTIONS, base_id, section_entries
+from assembler.cv.sections import ENTRY_SECTIONS, base_id, raw_entries, section_entries
 from assembler.problems import Problem, ProblemsError
 from assembler.source.reader import PathKey, YamlDocument, format_path, load_yaml
 from assembler.source.validation import check_document
@@ -40,6 +40,10 @@ class LoadedCV:
     def locate(self, path: PathKey) -> tuple[int | None, int | None]:
         return self.document.locate(path)
 
+    def entry_path(self, section: str, index: int, *rest: str) -> PathKey:
+        """The path of an entry (or one of its fields) as the file writes it."""
+        return (*raw_entries(self.document.data, section)[0], index, *rest)
+
 
 def _duplicate_ids(document: YamlDocument) -> list[Problem]:
     """Explicit ids used twice, found on the raw data so they are reported with schema errors."""
@@ -47,15 +51,13 @@ def _duplicate_ids(document: YamlDocument) -> list[Problem]:
     first: dict[str, PathKey] = {}
     problems = []
     for section in ENTRY_SECTIONS:
-        items = data.get(section)
-        if not isinstance(items, list):
-            continue
+        base, items = raw_entries(data, section)
         for index, item in enumerate(items):
             value = item.get("id") if isinstance(item, dict) else None
             if not isinstance(value, str) or not value.strip():
                 continue
             entry_id = value.strip()
-            path: PathKey = (section, index, "id")
+            path: PathKey = (*base, index, "id")
             if entry_id not in first:
                 first[entry_id] = path
                 continue
@@ -63,7 +65,7 @@ def _duplicate_ids(document: YamlDocument) -> list[Problem]:
             line, column = document.locate(path)
             problems.append(
                 Problem(
-                    message=f"duplicate id {entry_id!r}; {format_path(earlier[:2])} on line "
+                    message=f"duplicate id {entry_id!r}; {format_path(earlier[:-1])} on line "
                     f"{document.locate(earlier)[0]} has it too",
                     file=document.file,
                     line=line,

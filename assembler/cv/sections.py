@@ -33,6 +33,16 @@ from assembler.cv.model import (
 SectionKind = Literal["entries", "text", "texts"]
 
 
+def raw_entries(data: object, section: str) -> tuple[tuple[str, ...], list[Any]]:
+    """Where a section's entries sit in the file as written, and the raw items. Supervision
+    may be written as a list of people or as ``{summary: …, people: [...]}``."""
+    items = data.get(section) if isinstance(data, dict) else None
+    if section == "supervision" and isinstance(items, dict):
+        people = items.get("people")
+        return (section, "people"), people if isinstance(people, list) else []
+    return (section,), items if isinstance(items, list) else []
+
+
 @dataclass(frozen=True)
 class Section:
     """One section of the CV file.

@@ -101,3 +101,11 @@ def test_publication_without_type() -> None:
         untyped=True,
     )
     assert "publications[0] (id x): has no type" in found and "Add `type:`" in found
+
+
+def test_warnings_on_supervised_people_point_at_their_line() -> None:
+    (found,) = warnings_of(
+        PERSON + "supervision:\n  summary: One PhD.\n  people:\n"
+        "    - {id: s, name: Bo, level: phd, start: 2022, end: 2019}\n"
+    )
+    assert found.startswith("cv.yaml:5:") and "supervision.people[0].end (id s)" in found

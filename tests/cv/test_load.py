@@ -22,3 +22,16 @@ def test_duplicate_ids_are_reported_with_schema_errors() -> None:
     messages = [p.format() for p in problems]
     assert any("duplicate id 't1'; talks[0] on line 3 has it too" in m for m in messages)
     assert any("'20x1' is not a date" in m for m in messages)
+
+
+def test_duplicate_ids_among_supervised_people_in_either_form() -> None:
+    people = "  - {id: s1, name: Bo, level: phd}\n  - {id: s1, name: Cy, level: phd}\n"
+    for form, where in (
+        ("supervision:\n" + people, "supervision[1].id"),
+        (
+            "supervision:\n  summary: Two PhDs.\n  people:\n" + people.replace("  -", "    -"),
+            "supervision.people[1].id",
+        ),
+    ):
+        messages = [p.format() for p in problems_of("person: {name: A}\n" + form)]
+        assert any(where in m and "duplicate id 's1'" in m for m in messages), (form, messages)
