@@ -185,7 +185,7 @@ class GroupBuilder:
         prefix = _member_id(base, self.taken)
         if prefix != base:
             self.renames.append(_renamed(person, member.file, prefix, base))
-        self.variants.update(dict.fromkeys([person, *cv.person.name_variants]))
+        self.variants.update(dict.fromkeys([person, *cv.person.author_variants]))
         self._entries(cv, person, prefix, member.works)
         if cv.supervision and cv.supervision.summary:
             self.summaries.append(f"{person}: {cv.supervision.summary}")

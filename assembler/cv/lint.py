@@ -87,7 +87,7 @@ def _end_before_start(loaded: LoadedCV) -> Iterator[Problem]:
 
 def _missing_person(loaded: LoadedCV) -> Iterator[Problem]:
     person = loaded.cv.person
-    own = own_names(person.name, person.name_variants)
+    own = own_names(person.name, person.author_variants)
     for index, pub in enumerate(loaded.cv.publications):
         names = [*pub.authors, *pub.editors]
         if pub.type is None:

@@ -225,6 +225,16 @@ class Person(Model):
     extra: dict[str, Any] = Field(default_factory=dict, description=EXTRA_DESCRIPTION)
 
     @property
+    def author_variants(self) -> list[str]:
+        """The forms to find the person by in author lists besides ``name``: the variants,
+        and "Family, Given" when ``family_name`` says where a compound family name starts
+        ("García López, María", so "García López M" is found)."""
+        if not self.family_name:
+            return list(self.name_variants)
+        given = self.given_names or self.name.replace(self.family_name, "").strip()
+        return [*self.name_variants, f"{self.family_name}, {given}" if given else self.family_name]
+
+    @property
     def orcid_id(self) -> str | None:
         """The ORCID iD, given as ``orcid`` or among ``identifiers``."""
         return self.orcid or self.identifiers.get("orcid") or None

@@ -247,7 +247,7 @@ def merge_into(
     """Plan ``incoming`` (and a migrated CV's other sections) into the CV text ``original``
     and write the result, unless ``dry_run`` or nothing changes."""
     editor = CvEditor(original, str(into))
-    own = own_names(loaded.cv.person.name, loaded.cv.person.name_variants)
+    own = own_names(loaded.cv.person.name, loaded.cv.person.author_variants)
     result.plan = plan_merge(
         existing_publications(loaded), incoming, None if include_others else own
     )

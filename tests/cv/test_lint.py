@@ -109,3 +109,12 @@ def test_warnings_on_supervised_people_point_at_their_line() -> None:
         "    - {id: s, name: Bo, level: phd, start: 2022, end: 2019}\n"
     )
     assert found.startswith("cv.yaml:5:") and "supervision.people[0].end (id s)" in found
+
+
+def test_a_compound_family_name_finds_the_person_in_author_lists() -> None:
+    cv = (
+        "person: {name: María García López, family_name: García López}\n"
+        "publications:\n  - {title: T, year: 2020, authors: [García López M, Other B]}\n"
+    )
+    assert warnings_of(cv) == []
+    assert len(warnings_of(cv.replace(", family_name: García López", ""))) == 1

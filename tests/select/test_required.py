@@ -13,7 +13,7 @@ def missing(run_select, make_profile, cv: str, profile: str) -> list[str]:
     loaded = make_profile(profile)
     data = make_cv(cv)
     selection = run_select(cv, profile)
-    context = Context(own_names(data.person.name, data.person.name_variants), AS_OF)
+    context = Context(own_names(data.person.name, data.person.author_variants), AS_OF)
     return [item.describe() for item in missing_facts(data, loaded.profile, selection, context)]
 
 

@@ -40,3 +40,12 @@ def test_exclude_and_unknown_ids(run_select) -> None:
     (problem,) = caught.value.problems
     assert problem.line == 2
     assert "pin names 'nope'; no entry of publications has it" in problem.message
+
+
+def test_author_position_knows_a_compound_family_name(run_select) -> None:
+    cv = (
+        "person: {name: María García López, family_name: García López}\n"
+        "publications:\n  - {id: a, title: T, year: 2020, authors: [García López M, Other B]}\n"
+    )
+    selection = run_select(cv, "sections:\n  publications: {where: {author_position: first}}\n")
+    assert [entry.id for entry in selection.sections["publications"].entries] == ["a"]
