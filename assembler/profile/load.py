@@ -56,15 +56,26 @@ def search_dirs(kind: str, cwd: Path | None = None) -> list[Path]:
     return [here, bundled_dir(kind)]
 
 
+SUFFIXES = (".yaml", ".yml")
+
+
+def _in_folder(folder: Path, name: str) -> Path | None:
+    """The profile file of that name in one folder, with either suffix."""
+    for suffix in SUFFIXES:
+        path = folder / f"{name}{suffix}"
+        if path.is_file():
+            return path
+    return None
+
+
 def find_profile(name: str, cwd: Path | None = None) -> Path:
     candidate = Path(name)
-    if candidate.suffix in (".yaml", ".yml") and candidate.exists():
+    if candidate.suffix in SUFFIXES and candidate.exists():
         return candidate
     for folder in search_dirs("profiles", cwd):
-        for suffix in (".yaml", ".yml"):
-            path = folder / f"{name}{suffix}"
-            if path.is_file():
-                return path
+        found = _in_folder(folder, name)
+        if found is not None:
+            return found
     known = sorted(available_profiles(cwd))
     close = closest(name, known)
     hint = f"Did you mean {close!r}?" if close else "Run `assemble profiles` to list them"
@@ -78,8 +89,9 @@ def available_profiles(cwd: Path | None = None) -> dict[str, Path]:
     found: dict[str, Path] = {}
     for folder in reversed(search_dirs("profiles", cwd)):
         if folder.is_dir():
-            for path in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
-                found[path.stem] = path  # ./profiles overrides the bundled one
+            for suffix in reversed(SUFFIXES):  # name.yaml wins over name.yml, as in lookup
+                for path in sorted(folder.glob(f"*{suffix}")):
+                    found[path.stem] = path  # ./profiles overrides the bundled one
     return dict(sorted(found.items()))
 
 
@@ -157,8 +169,8 @@ def load_profile(name_or_path: str, cwd: Path | None = None) -> LoadedProfile:
 
 
 def _find_parent(name: str, child: Path, cwd: Path | None, file: str, line: int | None) -> Path:
-    sibling = child.parent / f"{name}.yaml"
-    if sibling.is_file():
+    sibling = _in_folder(child.parent, name)
+    if sibling is not None:
         return sibling
     try:
         return find_profile(name, cwd)

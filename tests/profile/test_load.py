@@ -133,3 +133,18 @@ def test_your_own_extra_fields_can_be_selected_sorted_and_listed(tmp_path: Path)
     assert load_profile(str(path), cwd=tmp_path).profile.rules()["projects"].sort == ["-extra.rank"]
     found = problems(tmp_path, "sections:\n  projects: {where: {extra.: ML}}\n")
     assert "projects entries have no field 'extra.'" in "\n".join(found)
+
+
+def test_extends_finds_a_sibling_with_either_suffix(tmp_path: Path) -> None:
+    folder = tmp_path / "elsewhere"
+    write(folder, "mine", "extends: base\nsections:\n  talks: all\n")
+    (folder / "base.yml").write_text("description: From yml\nlanguage: de\n", encoding="utf-8")
+    loaded = load_profile(str(folder / "mine.yaml"), cwd=tmp_path)
+    assert (loaded.profile.description, loaded.profile.language) == ("From yml", "de")
+
+
+def test_name_yaml_wins_over_name_yml_in_listing_and_lookup(tmp_path: Path) -> None:
+    write(tmp_path / "profiles", "twin", "description: yaml\n")
+    (tmp_path / "profiles" / "twin.yml").write_text("description: yml\n", encoding="utf-8")
+    assert available_profiles(tmp_path)["twin"].suffix == ".yaml"
+    assert load_profile("twin", cwd=tmp_path).profile.description == "yaml"
