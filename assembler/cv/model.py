@@ -6,6 +6,7 @@ field means. Unknown keys are errors, so a typo is never silently dropped.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal
@@ -522,10 +523,16 @@ class Patent(Entry):
     def granted(self) -> bool:
         return any(filing.status == "granted" for filing in self.filings)
 
-    def strongest_filing(self) -> Filing | None:
+    def strongest_filing(self, as_of: dt.date | None = None) -> Filing | None:
         """The filing that shows what the patent has reached (granted over published over
-        filed; the later one at equal strength)."""
-        known = [f for f in self.filings if f.status in FILING_STRENGTH]
+        filed; the later one at equal strength); with ``as_of``, by that day. Its status is
+        the patent's status, and its date the one printed."""
+        known = [
+            f
+            for f in self.filings
+            if f.status in FILING_STRENGTH
+            and (as_of is None or f.date is None or f.date.first_day() <= as_of)
+        ]
         if not known:
             return None
         return max(

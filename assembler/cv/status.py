@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal, cast
 
-from assembler.cv.model import FILING_STRENGTH, Entry, Patent, RangeEntry
+from assembler.cv.model import Entry, Patent, RangeEntry
 
 Status = Literal["planned", "running", "ended", "filed", "pending", "published", "granted"]
 
@@ -48,13 +48,5 @@ def duration_months(entry: Entry, as_of: date) -> int | None:
 
 
 def _patent_status(patent: Patent, as_of: date) -> Status | None:
-    reached = [
-        filing
-        for filing in patent.filings
-        if filing.status in FILING_STRENGTH
-        and (filing.date is None or filing.date.first_day() <= as_of)
-    ]
-    if not reached:
-        return None
-    best = max(reached, key=lambda f: FILING_STRENGTH[f.status or ""])
-    return cast(Status, best.status)  # one of FILING_STRENGTH's keys
+    best = patent.strongest_filing(as_of)
+    return cast(Status, best.status) if best else None  # one of FILING_STRENGTH's keys

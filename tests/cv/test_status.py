@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from assembler.cv.model import Patent
 from assembler.cv.status import duration_months, is_ongoing, status
 from tests.helpers import make_cv
 
@@ -41,3 +42,20 @@ def test_status_as_of_a_date(as_of: date, expected: list[str | None]) -> None:
 def test_duration_counts_both_months() -> None:
     as_of = date(2024, 8, 15)
     assert [duration_months(p, as_of) for p in CV.projects] == [12, 6, None, None]
+
+
+def test_a_patents_status_is_its_printed_filings() -> None:
+    patent = Patent.model_validate(
+        {
+            "title": "X",
+            "filings": [
+                {"number": "EP1", "status": "filed", "date": "2020-01"},
+                {"number": "US2", "status": "pending", "date": "2021-06"},
+            ],
+        }
+    )
+    # filed and pending are equally strong: the later filing counts, for status and date.
+    assert status(patent, date(2025, 1, 1)) == "pending"
+    assert status(patent, date(2020, 6, 1)) == "filed"  # US2 not yet filed then
+    best = patent.strongest_filing()
+    assert best is not None and best.status == "pending"
