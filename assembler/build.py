@@ -91,7 +91,7 @@ def find_template(
         candidate = folder / name
         if candidate.is_file():
             return candidate
-    document = loaded.document
+    document = loaded.defined_in(str(key[0]))
     line = document.locate(key)[0] if document else None
     raise ProblemsError(
         [
@@ -157,7 +157,7 @@ def _names(job: _Job) -> dict[str, str]:
 
 def _origin(loaded: LoadedProfile, key: tuple[str, int], pattern: str) -> Origin:
     """The profile line that names an output, for messages about that output."""
-    document = loaded.document
+    document = loaded.defined_in(key[0])
     if document is None:
         return Origin(f"{key[0]}[{key[1]}].output {pattern!r}", str(loaded.path))
     where = (*key, "output")

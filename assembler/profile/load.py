@@ -36,12 +36,18 @@ class LoadedProfile:
     path: Path
     # Which file defined each section, so later stages can point at the right line.
     origins: dict[str, YamlDocument] = field(default_factory=dict)
+    # Which file set each top-level key (workbooks, fit_order, …) the merged profile has.
+    key_origins: dict[str, YamlDocument] = field(default_factory=dict)
     document: YamlDocument | None = None
     files: list[Path] = field(default_factory=list)  # the profile and those it extends
 
     @property
     def name(self) -> str:
         return self.profile.name or self.path.stem
+
+    def defined_in(self, key: str) -> YamlDocument | None:
+        """The file that set a top-level key: the profile itself or one it extends."""
+        return self.key_origins.get(key, self.document)
 
     def locate(self, section: str, *rest: str | int) -> tuple[str, int | None]:
         document = self.origins.get(section, self.document)
@@ -114,8 +120,14 @@ def _merge(parent: LoadedProfile, child: Profile, document: YamlDocument) -> Loa
     merged = parent.profile.model_copy(update={**updates, "sections": sections, "extends": None})
     origins = dict(parent.origins)
     origins.update({name: document for name in child.sections})
+    key_origins = dict(parent.key_origins)
+    key_origins.update({name: document for name in child.model_fields_set})
     return LoadedProfile(
-        profile=merged, path=Path(document.file), origins=origins, document=document
+        profile=merged,
+        path=Path(document.file),
+        origins=origins,
+        key_origins=key_origins,
+        document=document,
     )
 
 
@@ -155,6 +167,7 @@ def load_profile(name_or_path: str, cwd: Path | None = None) -> LoadedProfile:
         profile=base_profile,
         path=Path(base_document.file),
         origins={name: base_document for name in base_profile.sections},
+        key_origins={name: base_document for name in base_profile.model_fields_set},
         document=base_document,
     )
     for profile, document in reversed(chain[:-1]):
@@ -239,8 +252,9 @@ def check_rules(loaded: LoadedProfile) -> list[Problem]:
     problems += _check_workbooks(loaded, rules)
     for index, section in enumerate(loaded.profile.fit_order):
         if section not in rules:
-            file = loaded.document.file if loaded.document else str(loaded.path)
-            line = loaded.document.locate(("fit_order", index))[0] if loaded.document else None
+            origin = loaded.defined_in("fit_order")
+            file = origin.file if origin else str(loaded.path)
+            line = origin.locate(("fit_order", index))[0] if origin else None
             problems.append(
                 Problem(
                     f"fit_order names {section!r}, which the profile does not show",
@@ -324,7 +338,7 @@ def _models(annotation: object) -> list[type[BaseModel]]:
 def _check_workbooks(loaded: LoadedProfile, rules: dict[str, SectionRule]) -> list[Problem]:
     """Sheets must show sections the profile selects, with fields those entries have."""
     problems: list[Problem] = []
-    document = loaded.document
+    document = loaded.defined_in("workbooks")
     file = document.file if document else str(loaded.path)
     for w_index, workbook in enumerate(loaded.profile.workbooks):
         for s_index, sheet in enumerate(workbook.sheets):

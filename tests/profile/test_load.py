@@ -148,3 +148,22 @@ def test_name_yaml_wins_over_name_yml_in_listing_and_lookup(tmp_path: Path) -> N
     (tmp_path / "profiles" / "twin.yml").write_text("description: yml\n", encoding="utf-8")
     assert available_profiles(tmp_path)["twin"].suffix == ".yaml"
     assert load_profile("twin", cwd=tmp_path).profile.description == "yaml"
+
+
+def test_a_problem_in_an_inherited_key_points_at_the_file_that_wrote_it(tmp_path: Path) -> None:
+    profiles = tmp_path / "profiles"
+    write(
+        profiles,
+        "base",
+        "sections:\n  talks: all\n  awards: all\nfit_order: [talks]\n"
+        "workbooks:\n  - output: t.xlsx\n    sheets:\n"
+        "      - {name: Talks, section: talks, columns: {Title: title}}\n",
+    )
+    write(profiles, "child", "extends: base\nsections:\n  talks: null\n")
+    found = problems(tmp_path, "extends: child\n")
+    assert any("base.yaml:8: error: workbooks[0].sheets[0].section" in line for line in found), (
+        found
+    )
+    assert any(
+        "base.yaml:4: error: fit_order[0]: fit_order names 'talks'" in line for line in found
+    ), found
