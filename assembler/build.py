@@ -11,6 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from assembler.collector import collector_paused
 from assembler.cv.dates import PartialDate
 from assembler.cv.group import (
     Group,
@@ -20,7 +21,7 @@ from assembler.cv.group import (
     load_people,
     merge,
 )
-from assembler.cv.load import collector_paused, load_cv
+from assembler.cv.load import load_cv
 from assembler.cv.sections import SECTIONS
 from assembler.output.names import Origin, check_outputs, inside, output_name, slug
 from assembler.output.write import write_all

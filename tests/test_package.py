@@ -15,6 +15,7 @@ PACKAGE = ROOT / "assembler"
 LAYERS: dict[str, int] = {
     "problems": 0,
     "resources": 0,
+    "collector": 0,
     "source": 1,
     "cv": 2,
     "profile": 3,

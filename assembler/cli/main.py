@@ -9,8 +9,7 @@ from __future__ import annotations
 import atexit
 import gc
 import sys
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,6 +17,7 @@ from typing import TYPE_CHECKING
 import click
 
 from assembler import __version__
+from assembler.collector import collector_paused
 from assembler.problems import Problem
 from assembler.resources import example_cv
 
@@ -31,20 +31,6 @@ if TYPE_CHECKING:
 # models' schemas, the entries): 30 ms of each run, for memory the system takes back with
 # the process anyway. Frozen objects are skipped; exit handlers run before it as usual.
 atexit.register(gc.freeze)
-
-
-@contextmanager
-def _importing() -> Iterator[None]:
-    """A command's imports with the cyclic collector paused: loading the models, Jinja and
-    pydantic makes a hundred thousand objects that live to the end of the run, and the
-    collections they set off walked them all again and again (15 ms of a 0.22 s run)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 DEFAULT_DATA = Path("cv.yaml")
@@ -205,7 +191,7 @@ def main(
     if not profiles_:
         click.echo(ctx.get_help())
         return
-    with _importing():
+    with collector_paused():  # imports make objects that live to the end
         from assembler.build import BuildRequest, build_all
 
     source = list(data) if data else [resolve_data(None)]
@@ -294,9 +280,9 @@ def check(data: Path | None, strict: bool) -> None:
     Example:
       assemble check --data cv.yaml --strict
     """
-    with _importing():
+    with collector_paused():  # imports make objects that live to the end
         from assembler.cv.lint import lint
-        from assembler.cv.load import collector_paused, load_cv
+        from assembler.cv.load import load_cv
 
     path = resolve_data(data)
     with collector_paused():
@@ -366,7 +352,7 @@ def import_(
       assemble import openalex works.json --into cv.yaml
       assemble import jsonresume resume.json --into cv.yaml
     """
-    with _importing():
+    with collector_paused():  # imports make objects that live to the end
         from assembler.importers.run import describe, import_files  # parsers load on use
 
     result = import_files(fmt, list(files), into, dry_run, include_others)
@@ -403,7 +389,7 @@ def enrich(use_openalex: bool, data: Path, dry_run: bool) -> None:
     Example:
       assemble enrich --openalex --data cv.yaml --dry-run
     """
-    with _importing():
+    with collector_paused():  # imports make objects that live to the end
         from assembler.importers.enrich import enrich as enrich_cv
         from assembler.importers.run import describe
 

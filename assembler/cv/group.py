@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from assembler.collector import collector_paused
 from assembler.cv.ids import slugify
-from assembler.cv.load import LoadedCV, collector_paused, load_cv
+from assembler.cv.load import LoadedCV, load_cv
 from assembler.cv.model import CV, Entry, Person, Supervisee, Supervision
 from assembler.cv.sections import ENTRY_SECTIONS, SECTIONS
 from assembler.problems import Problem, ProblemsError

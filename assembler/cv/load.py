@@ -6,9 +6,6 @@ duplicate ids together), each at its line.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -90,22 +87,3 @@ def validate_cv(document: YamlDocument) -> LoadedCV:
 
 def load_cv(path: Path) -> LoadedCV:
     return validate_cv(load_yaml(path))
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection while CVs are loaded and used (``check``, ``build``).
-
-    A run allocates hundreds of thousands of objects that stay alive to its end (entries,
-    selection decisions), and every full collection walks all of them: for a group of a
-    thousand people the collector took more time than the work, and more the larger the
-    group. Entries and decisions hold no reference cycles; the one big source of cyclic
-    garbage, openpyxl's cells, is released by ``render.excel`` itself, so peak memory does
-    not grow. What little cyclic garbage is left is collected when the collector resumes."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
