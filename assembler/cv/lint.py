@@ -14,7 +14,6 @@ from assembler.cv.identity import WorkIndex, work_id
 from assembler.cv.leftovers import leftovers
 from assembler.cv.load import LoadedCV
 from assembler.cv.model import Entry, Publication, RangeEntry
-from assembler.cv.names import own_names
 from assembler.problems import Problem
 from assembler.source.reader import PathKey, format_path
 
@@ -87,7 +86,7 @@ def _end_before_start(loaded: LoadedCV) -> Iterator[Problem]:
 
 def _missing_person(loaded: LoadedCV) -> Iterator[Problem]:
     person = loaded.cv.person
-    own = own_names(person.name, person.author_variants)
+    own = person.author_names
     for index, pub in enumerate(loaded.cv.publications):
         names = [*pub.authors, *pub.editors]
         if pub.type is None:

@@ -25,6 +25,7 @@ from pydantic import (
 )
 
 from assembler.cv.dates import JSON_PATTERN, PartialDate, Span, parse_end, term_span
+from assembler.cv.names import OwnNames, own_names, split_name
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 # Numbers a spreadsheet can hold exactly (Excel keeps 15 significant digits): beyond that a
@@ -226,14 +227,29 @@ class Person(Model):
     extra: dict[str, Any] = Field(default_factory=dict, description=EXTRA_DESCRIPTION)
 
     @property
+    def name_parts(self) -> tuple[str, str]:
+        """(family, given): ``family_name`` and ``given_names`` where the CV gives them, else
+        read from ``name`` ("María García López" with family_name "García López": "María")."""
+        family, given = split_name(self.name)
+        if self.family_name:
+            family = self.family_name
+            given = " ".join(self.name.replace(self.family_name, " ").split())
+        return family, self.given_names or given
+
+    @property
     def author_variants(self) -> list[str]:
         """The forms to find the person by in author lists besides ``name``: the variants,
         and "Family, Given" when ``family_name`` says where a compound family name starts
         ("García López, María", so "García López M" is found)."""
         if not self.family_name:
             return list(self.name_variants)
-        given = self.given_names or self.name.replace(self.family_name, "").strip()
-        return [*self.name_variants, f"{self.family_name}, {given}" if given else self.family_name]
+        family, given = self.name_parts
+        return [*self.name_variants, f"{family}, {given}" if given else family]
+
+    @property
+    def author_names(self) -> OwnNames:
+        """The person's own names, to find them in author lists (bold, author_position)."""
+        return own_names(self.name, self.author_variants)
 
     @property
     def orcid_id(self) -> str | None:

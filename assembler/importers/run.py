@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from assembler.cv.load import LoadedCV
-from assembler.cv.names import own_names
 from assembler.importers.merge import MATCH_REASONS, MergePlan, Planned, plan_merge
 from assembler.importers.records import Incoming, Migrated
 from assembler.importers.sections import SectionPlan, new_cv_text, plan_sections
@@ -247,7 +246,7 @@ def merge_into(
     """Plan ``incoming`` (and a migrated CV's other sections) into the CV text ``original``
     and write the result, unless ``dry_run`` or nothing changes."""
     editor = CvEditor(original, str(into))
-    own = own_names(loaded.cv.person.name, loaded.cv.person.author_variants)
+    own = loaded.cv.person.author_names
     result.plan = plan_merge(
         existing_publications(loaded), incoming, None if include_others else own
     )

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from assembler.cv.model import CV, Entry, localized
-from assembler.cv.names import own_names
 from assembler.cv.sections import ENTRY_SECTIONS, SECTIONS
 from assembler.problems import Problem, ProblemsError
 from assembler.profile.load import LoadedProfile
@@ -206,7 +205,7 @@ def select(cv: CV, loaded: LoadedProfile, as_of: date, period: Period | None = N
         raise ProblemsError(problems, str(loaded.path))
     # A report says what was running at the end of its period, not on the day it is made.
     status_on = min(period[1].last_day(), as_of) if period is not None else None
-    context = Context(own_names(cv.person.name, cv.person.author_variants), as_of, status_on)
+    context = Context(cv.person.author_names, as_of, status_on)
     selection = Selection(as_of=as_of, period=period, context=context)
     shown: dict[str, dict[str, str]] = {}
     placements: Placements = {}  # keyed by id(entry): valid while cv holds the entries

@@ -32,7 +32,7 @@ from assembler.cv.model import (
     Teaching,
     localized,
 )
-from assembler.cv.names import display_name, split_name
+from assembler.cv.names import display_name
 from assembler.cv.sections import SECTIONS
 from assembler.cv.status import is_ongoing, status
 from assembler.profile.model import Profile, SectionRule
@@ -314,11 +314,11 @@ def person_view(person: Person, style: Style, missing: Iterable[Missing] = ()) -
     orcid = person.orcid_id or ""
     identifiers = {"orcid": orcid} if orcid else {}
     identifiers.update({k: v for k, v in person.identifiers.items() if k != "orcid"})
-    family, given = split_name(person.name)
+    family, given = person.name_parts
     derived = PersonDerived(
         full_name=person.full_name,
-        family_name=person.family_name or family,
-        given_names=person.given_names or given,
+        family_name=family,
+        given_names=given,
         contact=joined(
             person.affiliation,
             person.address,

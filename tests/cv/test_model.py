@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assembler.cv.model import AuthorName, Citations, LocalizedText
+from assembler.cv.model import AuthorName, Citations, LocalizedText, Person
 from tests.helpers import TESTDATA, make_cv, problems_of, validate_text
 
 TESTDATA = TESTDATA
@@ -95,4 +95,15 @@ def test_counts_must_be_plausible() -> None:
         .metrics[0]
         .citations
         == 1000
+    )
+
+
+def test_name_parts_follow_family_name_where_given() -> None:
+    compound = Person(name="María García López", family_name="García López")
+    assert compound.name_parts == ("García López", "María")
+    assert compound.author_variants == ["García López, María"]
+    assert Person(name="Ada Lovelace").name_parts == ("Lovelace", "Ada")
+    assert Person(name="Ada Lovelace", given_names="Augusta Ada").name_parts == (
+        "Lovelace",
+        "Augusta Ada",
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from assembler.cv.names import own_names
 from assembler.select.fields import Context
 from assembler.select.required import missing_facts
 from tests.helpers import AS_OF, make_cv
@@ -13,7 +12,7 @@ def missing(run_select, make_profile, cv: str, profile: str) -> list[str]:
     loaded = make_profile(profile)
     data = make_cv(cv)
     selection = run_select(cv, profile)
-    context = Context(own_names(data.person.name, data.person.author_variants), AS_OF)
+    context = Context(data.person.author_names, AS_OF)
     return [item.describe() for item in missing_facts(data, loaded.profile, selection, context)]
 
 
