@@ -280,12 +280,11 @@ def check(data: Path | None, strict: bool) -> None:
     Example:
       assemble check --data cv.yaml --strict
     """
-    with collector_paused():  # imports make objects that live to the end
+    path = resolve_data(data)
+    with collector_paused():  # imports and the CV make objects that live to the end
         from assembler.cv.lint import lint
         from assembler.cv.load import load_cv
 
-    path = resolve_data(data)
-    with collector_paused():
         loaded = load_cv(path)
         warnings = lint(loaded)
     lines = [f"{path}: {loaded.cv.person.name}"]

@@ -62,7 +62,10 @@ def column_value(entry: Entry, name: str, context: SheetContext) -> Any:
     as_of = context.rules.as_of
     style = context.style
     if name == "dates":
-        return entry_dates(entry, style.date_format, style.language, style.labels) or None
+        dates = entry_dates(
+            entry, style.date_format, style.language, style.labels, context.rules.status_date
+        )
+        return dates or None
     if name == "citation" and isinstance(entry, Publication):
         return citation_text(entry, style)
     if name == "duration_months":

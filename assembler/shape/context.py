@@ -116,7 +116,9 @@ def _common(entry: Entry, style: Style, context: Context, members: str) -> Entry
     span = entry.span()
     state = status(entry, context.status_date)
     return EntryDerived(
-        dates=entry_dates(entry, style.date_format, style.language, style.labels),
+        dates=entry_dates(
+            entry, style.date_format, style.language, style.labels, context.status_date
+        ),
         year=span.start.year if span else "",
         ongoing=is_ongoing(entry),
         members=members,

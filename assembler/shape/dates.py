@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from datetime import date
 
 from assembler.cv.dates import PartialDate
 from assembler.cv.model import Entry, Patent, RangeEntry
@@ -190,16 +191,21 @@ def _year_or_date(value: PartialDate, date_format: str, language: str) -> str:
 
 
 def entry_dates(
-    entry: Entry, date_format: str, language: str, labels: Mapping[str, str] | None = None
+    entry: Entry,
+    date_format: str,
+    language: str,
+    labels: Mapping[str, str] | None = None,
+    status_on: date | None = None,
 ) -> str:
     """The ``dates`` of an entry: its range; a talk's date; a publication's or award's year;
-    a patent's latest status date (granted, else published, else filed); "" when undated."""
+    a patent's latest status date (granted, else published, else filed; by ``status_on``,
+    the day its status is taken on); "" when undated."""
     if isinstance(entry, RangeEntry):
         return format_range(
             entry.start, entry.end, is_ongoing(entry), date_format, language, labels
         )
     if isinstance(entry, Patent):
-        best = entry.strongest_filing()
+        best = entry.strongest_filing(status_on)
         if best is not None and best.date is not None:
             return format_date(best.date, date_format, language)
     when = getattr(entry, "year", None) or getattr(entry, "date", None)

@@ -68,3 +68,15 @@ def test_an_extra_mapping_is_one_line_of_text() -> None:
         "projects:\n  - {id: p, title: P, start: 2021, extra: {unit: ML, codes: [A, B]}}\n"
     )
     assert column_value(cv.projects[0], "extra", CONTEXT) == "unit: ML; codes: A; B"
+
+
+def test_a_patent_in_a_past_report_shows_the_filing_it_had_then() -> None:
+    cv = make_cv(
+        "person: {name: Ada Example}\npatents:\n  - {id: x, title: X, filings: [\n"
+        "      {number: EP1, status: filed, date: 2020-03},\n"
+        "      {number: EP1, status: granted, date: 2025-06}]}\n"
+    )
+    then = SheetContext(CONTEXT.style, Context(OWN, date(2026, 11, 21), date(2022, 12, 31)), {})
+    assert column_value(cv.patents[0], "status", then) == "filed"
+    assert column_value(cv.patents[0], "dates", then) == "Mar 2020"
+    assert column_value(cv.patents[0], "dates", CONTEXT) == "Jun 2025"
