@@ -1,7 +1,7 @@
 """Pausing Python's cyclic garbage collector where a run only makes objects that live on.
 
 A run allocates hundreds of thousands of objects that stay alive to its end: the modules it
-imports (pydantic, the models, Jinja), then the entries and selection decisions. Every full
+imports (pydantic-core, the models, Jinja), then the entries and selection decisions. Every full
 collection walks all of them: for a group of a thousand people the collector took more time
 than the work, and more the larger the group; a single CV lost 15 ms to it while importing.
 Entries and decisions hold no reference cycles; the one big source of cyclic garbage,

@@ -12,13 +12,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from pydantic_core import core_schema
-
-if TYPE_CHECKING:  # pydantic.json_schema costs start-up time and is only needed for `schema`
-    from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
-    from pydantic.json_schema import JsonSchemaValue
 
 Precision = Literal["year", "month", "day"]
 
@@ -89,19 +85,15 @@ class PartialDate:
             text += f"-{self.day:02d}"
         return text
 
-    # pydantic integration: validated from text, serialised back to the same text.
+    # As a field's type (source.coreschema, source.jsonschema): validated from text.
     @classmethod
-    def __get_pydantic_core_schema__(
-        cls, source: Any, handler: GetCoreSchemaHandler
-    ) -> core_schema.CoreSchema:
+    def __core_schema__(cls) -> core_schema.CoreSchema:
         return core_schema.no_info_plain_validator_function(
             cls.parse, serialization=core_schema.to_string_ser_schema()
         )
 
     @classmethod
-    def __get_pydantic_json_schema__(
-        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
-    ) -> JsonSchemaValue:
+    def __json_schema__(cls) -> dict[str, Any]:
         return {
             "anyOf": [
                 {"type": "string", "pattern": JSON_PATTERN},

@@ -222,7 +222,7 @@ class GroupBuilder:
     def _share_fields_set(self, entry: Entry) -> None:
         """Give the entry the one record of its set field names that equal entries share.
 
-        pydantic keeps, per instance, the set of field names the input gave: 700 bytes, a
+        A record keeps, per instance, the set of field names the input gave: 700 bytes, a
         quarter of a publication's memory, and in a group a hundred thousand copies of some
         fifteen different sets. Nothing reads them after validation (``model_copy`` copies
         the set before it adds to it); what ``model_construct(_fields_set=...)`` does, done

@@ -11,8 +11,9 @@ import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import (
-    BaseModel,
+from assembler.cv.dates import JSON_PATTERN, PartialDate, Span, parse_end, term_span
+from assembler.cv.names import OwnNames, own_names, split_name
+from assembler.source.fields import (
     BeforeValidator,
     ConfigDict,
     Discriminator,
@@ -23,9 +24,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
-
-from assembler.cv.dates import JSON_PATTERN, PartialDate, Span, parse_end, term_span
-from assembler.cv.names import OwnNames, own_names, split_name
+from assembler.source.record import Record
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 # Numbers a spreadsheet can hold exactly (Excel keeps 15 significant digits): beyond that a
@@ -122,19 +121,17 @@ EXTRA_DESCRIPTION = (
 NOTE_DESCRIPTION = "A remark for yourself; the bundled templates do not print it"
 
 
-class Model(BaseModel):
-    # defer_build: a model's validator is built when it is first used, not when the module
-    # is imported. Only CV and Profile validate files; building a validator for each of the
-    # thirty nested models as well cost 40 ms of every start-up (their schemas are part of
-    # CV's and Profile's anyway).
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, defer_build=True)
+class Model(Record):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
 class Entry(Model):
     """An entry of a list section. ``id`` is derived from the content when left out."""
 
-    id: Id | None = Field(None, description="Stable slug; derived from the content when omitted")
-    note: Text | None = Field(None, description=NOTE_DESCRIPTION)
+    id: Id | None = Field(
+        default=None, description="Stable slug; derived from the content when omitted"
+    )
+    note: Text | None = Field(default=None, description=NOTE_DESCRIPTION)
     extra: dict[str, Any] = Field(default_factory=dict, description=EXTRA_DESCRIPTION)
 
     def span(self) -> Span | None:
@@ -143,8 +140,8 @@ class Entry(Model):
 
 
 class RangeEntry(Entry):
-    start: PartialDate | None = Field(None, description="First month, day or year")
-    end: EndDate = Field(None, description="Leave out or write `present` while ongoing")
+    start: PartialDate | None = Field(default=None, description="First month, day or year")
+    end: EndDate = Field(default=None, description="Leave out or write `present` while ongoing")
 
     def span(self) -> Span | None:
         if self.start is not None:
@@ -155,7 +152,9 @@ class RangeEntry(Entry):
 
 
 class Link(Model):
-    label: Text | None = Field(None, description='What the link is, e.g. "slides", "GitHub"')
+    label: Text | None = Field(
+        default=None, description='What the link is, e.g. "slides", "GitHub"'
+    )
     url: Text = Field(description="The address")
 
 
@@ -186,40 +185,41 @@ LocalizedOrText = Annotated[
 
 class Person(Model):
     name: Text = Field(description="Full name as it heads the CV")
-    honorific: Text | None = Field(None, description='For example "Dr." or "Prof. Dr."')
+    honorific: Text | None = Field(default=None, description='For example "Dr." or "Prof. Dr."')
     name_variants: list[Text] = Field(
         default_factory=list,
         description='How the person appears in author lists, e.g. "Lapuschkin S", "Bach S"',
     )
     family_name: Text | None = Field(
-        None, description="The family name, when it is not the last word of `name`"
+        default=None, description="The family name, when it is not the last word of `name`"
     )
     given_names: Text | None = Field(
-        None, description="The given names, when they are not the words before the family name"
+        default=None,
+        description="The given names, when they are not the words before the family name",
     )
     birth_date: PartialDate | None = Field(
-        None, description="Date of birth (printed only by profiles that ask for it)"
+        default=None, description="Date of birth (printed only by profiles that ask for it)"
     )
-    birth_place: Text | None = Field(None, description="Place of birth")
+    birth_place: Text | None = Field(default=None, description="Place of birth")
     nationality: LocalizedOrText | None = Field(
-        None, description="As printed, or per language: {en: German, de: deutsch}"
+        default=None, description="As printed, or per language: {en: German, de: deutsch}"
     )
-    orcid: Code | None = Field(None, description="ORCID iD, e.g. 0000-0002-1825-0097")
+    orcid: Code | None = Field(default=None, description="ORCID iD, e.g. 0000-0002-1825-0097")
     identifiers: dict[Text, Code] = Field(
         default_factory=dict,
         description="Researcher identifiers by scheme: orcid, scopus, researcherid, "
         "era_commons, ...",
     )
     career_stage: Text | None = Field(
-        None,
+        default=None,
         description="The researcher's career stage as a funder asks for it (Horizon Europe: "
         "A to D; R1 to R4)",
     )
-    email: Text | None = Field(None, description="E-mail address")
-    phone: Code | None = Field(None, description="Telephone number, as printed")
-    affiliation: Text | None = Field(None, description="Institution as it heads the CV")
-    country: Text | None = Field(None, description="Country of the current institution")
-    address: Text | None = Field(None, description="Postal address of the institution")
+    email: Text | None = Field(default=None, description="E-mail address")
+    phone: Code | None = Field(default=None, description="Telephone number, as printed")
+    affiliation: Text | None = Field(default=None, description="Institution as it heads the CV")
+    country: Text | None = Field(default=None, description="Country of the current institution")
+    address: Text | None = Field(default=None, description="Postal address of the institution")
     links: list[Link] = Field(
         default_factory=list,
         description='Web pages; one labelled "website" or "homepage" is the personal website',
@@ -289,18 +289,20 @@ Bio = LocalizedOrText
 
 
 class Position(RangeEntry):
-    organization: Text | None = Field(None, description="University, institute or company")
-    unit: Text | None = Field(None, description="Faculty, department or group")
-    role: Text | None = Field(None, description='The position held, e.g. "Postdoc"')
-    location: Text | None = Field(None, description='City and country, e.g. "Berlin, Germany"')
+    organization: Text | None = Field(default=None, description="University, institute or company")
+    unit: Text | None = Field(default=None, description="Faculty, department or group")
+    role: Text | None = Field(default=None, description='The position held, e.g. "Postdoc"')
+    location: Text | None = Field(
+        default=None, description='City and country, e.g. "Berlin, Germany"'
+    )
     contract_end: Annotated[
         PartialDate | Literal["permanent"] | None, BeforeValidator(_contract_end)
     ] = Field(
-        None,
+        default=None,
         description="When the contract of a current position ends, or `permanent` (DFG asks "
         "for it)",
     )
-    description: Text | None = Field(None, description="What the position involved")
+    description: Text | None = Field(default=None, description="What the position involved")
 
     @model_validator(mode="after")
     def _named(self) -> Position:
@@ -310,22 +312,24 @@ class Position(RangeEntry):
 
 
 class Education(RangeEntry):
-    degree: Text | None = Field(None, description='E.g. "PhD", "Master of Science"')
-    field: Text | None = Field(None, description="Subject")
-    institution: Text | None = Field(None, description="University or school")
-    unit: Text | None = Field(None, description="Faculty or department")
-    grade: Text | None = Field(None, description='The grade, e.g. "summa cum laude"')
-    thesis: Text | None = Field(None, description="Title of the thesis")
-    supervisor: Text | None = Field(None, description="Who supervised the thesis")
-    location: Text | None = Field(None, description='City and country, e.g. "Berlin, Germany"')
+    degree: Text | None = Field(default=None, description='E.g. "PhD", "Master of Science"')
+    field: Text | None = Field(default=None, description="Subject")
+    institution: Text | None = Field(default=None, description="University or school")
+    unit: Text | None = Field(default=None, description="Faculty or department")
+    grade: Text | None = Field(default=None, description='The grade, e.g. "summa cum laude"')
+    thesis: Text | None = Field(default=None, description="Title of the thesis")
+    supervisor: Text | None = Field(default=None, description="Who supervised the thesis")
+    location: Text | None = Field(
+        default=None, description='City and country, e.g. "Berlin, Germany"'
+    )
     awarded: PartialDate | None = Field(
-        None, description="The day the degree was awarded (the PhD date funders ask for)"
+        default=None, description="The day the degree was awarded (the PhD date funders ask for)"
     )
     level: EducationStage | None = Field(
-        None,
+        default=None,
         description="school, studies, doctorate or habilitation; read from `degree` when left out",
     )
-    description: Text | None = Field(None, description="What the studies covered")
+    description: Text | None = Field(default=None, description="What the studies covered")
 
     @property
     def stage(self) -> EducationStage:
@@ -358,21 +362,21 @@ class Budget(Model):
 
 
 class Project(RangeEntry):
-    acronym: Text | None = Field(None, description="The project's short name")
-    title: Text | None = Field(None, description="The project's title")
+    acronym: Text | None = Field(default=None, description="The project's short name")
+    title: Text | None = Field(default=None, description="The project's title")
     role: Annotated[ProjectRole | None, BeforeValidator(_lowercase)] = Field(
-        None, description="lead, coordinator or participant"
+        default=None, description="lead, coordinator or participant"
     )
-    funder: Text | None = Field(None, description='The funding body, e.g. "DFG", "EU"')
-    programme: Text | None = Field(None, description='E.g. "Horizon Europe", "ERC StG"')
-    grant_id: Code | None = Field(None, description="The funder's grant number")
-    budget: Budget | None = Field(None, description="Your share or the whole grant")
+    funder: Text | None = Field(default=None, description='The funding body, e.g. "DFG", "EU"')
+    programme: Text | None = Field(default=None, description='E.g. "Horizon Europe", "ERC StG"')
+    grant_id: Code | None = Field(default=None, description="The funder's grant number")
+    budget: Budget | None = Field(default=None, description="Your share or the whole grant")
     application: Literal["submitted"] | None = Field(
-        None,
+        default=None,
         description="`submitted` for a grant application under review (not yet a project)",
     )
     partners: list[Text] = Field(default_factory=list, description="Partner institutions")
-    description: Text | None = Field(None, description="What the project does")
+    description: Text | None = Field(default=None, description="What the project does")
 
     @model_validator(mode="after")
     def _named(self) -> Project:
@@ -383,7 +387,7 @@ class Project(RangeEntry):
 
 class AuthorName(Model):
     family: Text = Field(description="Family name")
-    given: Text | None = Field(None, description="Given names or initials")
+    given: Text | None = Field(default=None, description="Given names or initials")
 
 
 def _author_kind(value: Any) -> str:
@@ -414,7 +418,7 @@ CitationCount = Annotated[
 
 class Publication(Entry):
     type: Annotated[PublicationType | None, BeforeValidator(_lowercase)] = Field(
-        None,
+        default=None,
         description="journal, conference, workshop, book, chapter, preprint, thesis, software, "
         "dataset or other",
     )
@@ -425,36 +429,39 @@ class Publication(Entry):
     editors: list[Author] = Field(
         default_factory=list, description="The editors (of a book, or of the book a chapter is in)"
     )
-    year: PartialDate | None = Field(None, description="Year (or YYYY-MM / YYYY-MM-DD)")
+    year: PartialDate | None = Field(default=None, description="Year (or YYYY-MM / YYYY-MM-DD)")
     title: Text = Field(description="The title")
     venue: Text | None = Field(
-        None, description="Journal, proceedings, book or server it appeared in"
+        default=None, description="Journal, proceedings, book or server it appeared in"
     )
-    volume: Code | None = Field(None, description="Volume")
-    issue: Code | None = Field(None, description="Issue or number")
-    pages: Code | None = Field(None, description='Pages ("211–222") or article number')
-    publisher: Text | None = Field(None, description="Publisher")
+    volume: Code | None = Field(default=None, description="Volume")
+    issue: Code | None = Field(default=None, description="Issue or number")
+    pages: Code | None = Field(default=None, description='Pages ("211–222") or article number')
+    publisher: Text | None = Field(default=None, description="Publisher")
     doi: Text | None = Field(
-        None, description="DOI (10.xxxx/...), with or without https://doi.org/"
+        default=None, description="DOI (10.xxxx/...), with or without https://doi.org/"
     )
-    url: Text | None = Field(None, description="Where to read it, when it has no DOI")
+    url: Text | None = Field(default=None, description="Where to read it, when it has no DOI")
     links: list[Link] = Field(
         default_factory=list, description="Further links (code, slides, data)"
     )
     note: Text | None = Field(
-        None, description='Printed after the reference, e.g. "Accepted at NeurIPS 2025"'
+        default=None, description='Printed after the reference, e.g. "Accepted at NeurIPS 2025"'
     )
-    citations: CitationCount | None = Field(None, description="A count, or {count, source, as_of}")
+    citations: CitationCount | None = Field(
+        default=None, description="A count, or {count, source, as_of}"
+    )
     selected: bool = Field(
-        False, description="Your own mark: show it first where a profile ranks outputs"
+        default=False, description="Your own mark: show it first where a profile ranks outputs"
     )
-    open_access: bool | None = Field(None, description="Freely readable")
+    open_access: bool | None = Field(default=None, description="Freely readable")
     significance: Text | None = Field(
-        None, description="A short note on its significance (ERC, MSCA, Horizon Europe ask for one)"
+        default=None,
+        description="A short note on its significance (ERC, MSCA, Horizon Europe ask for one)",
     )
-    contribution: Text | None = Field(None, description="Your own role in it")
+    contribution: Text | None = Field(default=None, description="Your own role in it")
     tags: list[Text] = Field(default_factory=list, description="Your own keywords")
-    abstract: Text | None = Field(None, description="Imported from OpenAlex and the like")
+    abstract: Text | None = Field(default=None, description="Imported from OpenAlex and the like")
 
     @field_validator("doi")
     @classmethod
@@ -483,25 +490,27 @@ class Publication(Entry):
 
 class Talk(Entry):
     title: Text = Field(description="The talk's title")
-    date: PartialDate | None = Field(None, description="When it was given")
-    event: Text | None = Field(None, description="Conference, workshop or institution")
-    location: Text | None = Field(None, description="City and country")
+    date: PartialDate | None = Field(default=None, description="When it was given")
+    event: Text | None = Field(default=None, description="Conference, workshop or institution")
+    location: Text | None = Field(default=None, description="City and country")
     kind: Annotated[TalkKind | None, BeforeValidator(_lowercase)] = Field(
-        None, description="keynote, invited, contributed, lecture, panel or other"
+        default=None, description="keynote, invited, contributed, lecture, panel or other"
     )
-    note: Text | None = Field(None, description="Printed after the talk, e.g. a session")
-    url: Text | None = Field(None, description="Slides or recording")
+    note: Text | None = Field(default=None, description="Printed after the talk, e.g. a session")
+    url: Text | None = Field(default=None, description="Slides or recording")
 
     def span(self) -> Span | None:
         return Span(self.date, self.date) if self.date else None
 
 
 class Teaching(RangeEntry):
-    term: Code | None = Field(None, description='As printed, e.g. "WS 24/25" or "SS 13"')
+    term: Code | None = Field(default=None, description='As printed, e.g. "WS 24/25" or "SS 13"')
     course: Text = Field(description="The course")
-    institution: Text | None = Field(None, description="Where it was taught")
-    role: Text | None = Field(None, description='Your role, e.g. "lecturer", "teaching assistant"')
-    description: Text | None = Field(None, description="What it covered")
+    institution: Text | None = Field(default=None, description="Where it was taught")
+    role: Text | None = Field(
+        default=None, description='Your role, e.g. "lecturer", "teaching assistant"'
+    )
+    description: Text | None = Field(default=None, description="What it covered")
 
     def span(self) -> Span | None:
         explicit = super().span()
@@ -512,24 +521,26 @@ class Teaching(RangeEntry):
 
 class Award(Entry):
     name: Text = Field(description="The award's name")
-    year: PartialDate | None = Field(None, description="When it was awarded")
-    description: Text | None = Field(None, description="What it was for")
+    year: PartialDate | None = Field(default=None, description="When it was awarded")
+    description: Text | None = Field(default=None, description="What it was for")
 
     def span(self) -> Span | None:
         return Span(self.year, self.year) if self.year else None
 
 
 class Filing(Model):
-    number: Code | None = Field(None, description="The publication or patent number, as printed")
-    status: Annotated[Text | None, BeforeValidator(_lowercase)] = Field(
-        None, description="filed, pending, published or granted"
+    number: Code | None = Field(
+        default=None, description="The publication or patent number, as printed"
     )
-    date: PartialDate | None = Field(None, description="The date of that status")
+    status: Annotated[Text | None, BeforeValidator(_lowercase)] = Field(
+        default=None, description="filed, pending, published or granted"
+    )
+    date: PartialDate | None = Field(default=None, description="The date of that status")
 
 
 class Patent(Entry):
     title: Text = Field(description="The invention's title")
-    year: PartialDate | None = Field(None, description="The year of the first filing")
+    year: PartialDate | None = Field(default=None, description="The year of the first filing")
     filings: list[Filing] = Field(
         default_factory=list,
         description="Each filing: number, status (filed, pending, published, granted) and its date",
@@ -567,11 +578,13 @@ class Patent(Entry):
 
 
 class Service(RangeEntry):
-    role: Text | None = Field(None, description='Your role, e.g. "programme committee member"')
-    organization: Text | None = Field(
-        None, description="The conference, journal, committee or institution"
+    role: Text | None = Field(
+        default=None, description='Your role, e.g. "programme committee member"'
     )
-    description: Text | None = Field(None, description="What it involved")
+    organization: Text | None = Field(
+        default=None, description="The conference, journal, committee or institution"
+    )
+    description: Text | None = Field(default=None, description="What it involved")
 
     @model_validator(mode="after")
     def _named(self) -> Service:
@@ -582,8 +595,8 @@ class Service(RangeEntry):
 
 class Supervisee(RangeEntry):
     name: Text = Field(description="The person supervised")
-    level: Text | None = Field(None, description="PhD, Master, Bachelor, PostDoc, ...")
-    role: Text | None = Field(None, description='Your role, e.g. "main supervisor"')
+    level: Text | None = Field(default=None, description="PhD, Master, Bachelor, PostDoc, ...")
+    role: Text | None = Field(default=None, description='Your role, e.g. "main supervisor"')
 
 
 def _supervision_shorthand(value: Any) -> Any:
@@ -596,19 +609,21 @@ def _supervision_shorthand(value: Any) -> Any:
 
 class Supervision(Model):
     summary: Text | None = Field(
-        None, description="A summary of your supervision, printed as written"
+        default=None, description="A summary of your supervision, printed as written"
     )
     people: list[Supervisee] = Field(default_factory=list, description="The people you supervised")
 
 
 class Metric(Entry):
     source: Text = Field(description='Where the counts come from, e.g. "Google Scholar"')
-    as_of: PartialDate | None = Field(None, description="When they were read")
-    since: PartialDate | None = Field(None, description="Counts since this year (e.g. 2020)")
-    publications: Count | None = Field(None, description="Number of publications")
-    citations: Count | None = Field(None, description="Number of citations")
-    h_index: Count | None = Field(None, description="h-index")
-    i10_index: Count | None = Field(None, description="i10-index")
+    as_of: PartialDate | None = Field(default=None, description="When they were read")
+    since: PartialDate | None = Field(
+        default=None, description="Counts since this year (e.g. 2020)"
+    )
+    publications: Count | None = Field(default=None, description="Number of publications")
+    citations: Count | None = Field(default=None, description="Number of citations")
+    h_index: Count | None = Field(default=None, description="h-index")
+    i10_index: Count | None = Field(default=None, description="i10-index")
 
     def span(self) -> Span | None:
         return Span(self.as_of, self.as_of) if self.as_of else None
@@ -617,7 +632,7 @@ class Metric(Entry):
 class CareerBreak(RangeEntry):
     start: PartialDate = Field(description="First day (or month) of the break")
     reason: Text | None = Field(
-        None,
+        default=None,
         description="Parental leave, illness, care, ... (printed where the profile shows breaks)",
     )
 
@@ -646,7 +661,7 @@ class CV(Model):
     patents: list[Patent] = Field(default_factory=list)
     service: list[Service] = Field(default_factory=list)
     supervision: Annotated[Supervision | None, BeforeValidator(_supervision_shorthand)] = Field(
-        None,
+        default=None,
         description="A summary text, a list of people, or {summary, people}",
     )
     metrics: list[Metric] = Field(default_factory=list)
@@ -657,7 +672,9 @@ class CV(Model):
 
 def json_schema() -> dict[str, Any]:
     """The CV's JSON Schema, with the shorthand forms the validators accept spelled out."""
-    schema = CV.model_json_schema()
+    from assembler.source.jsonschema import json_schema as record_json_schema
+
+    schema = record_json_schema(CV)
     schema["properties"]["supervision"] = {
         "description": "A summary text, a list of people, or {summary, people}",
         "anyOf": [

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from pydantic import ValidationError
+from pydantic_core import ValidationError
 
 from assembler.cv.identity import WorkId, WorkIndex, work_id_of_fields
 from assembler.cv.model import Publication

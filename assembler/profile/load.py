@@ -12,8 +12,6 @@ import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import BaseModel
-
 from assembler.cv.sections import ENTRY_SECTIONS, SECTIONS, TEXT_SECTIONS, entry_model
 from assembler.problems import Problem, ProblemsError, closest
 from assembler.profile.model import (
@@ -25,6 +23,7 @@ from assembler.profile.model import (
 )
 from assembler.resources import bundled_dir
 from assembler.source.reader import PathKey, YamlDocument, format_path, load_yaml
+from assembler.source.record import Record
 from assembler.source.validation import check_document
 
 MAX_EXTENDS_DEPTH = 10
@@ -327,10 +326,10 @@ def _column_fields(source: str) -> list[str]:
     return fields
 
 
-def _models(annotation: object) -> list[type[BaseModel]]:
+def _models(annotation: object) -> list[type[Record]]:
     found = []
     for arg in (annotation, *typing.get_args(annotation)):
-        if isinstance(arg, type) and issubclass(arg, BaseModel):
+        if isinstance(arg, type) and issubclass(arg, Record):
             found.append(arg)
     return found
 

@@ -10,7 +10,10 @@ import re
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import (
+from assembler.cv.dates import PartialDate
+from assembler.cv.model import Model
+from assembler.source.compiled import prepare
+from assembler.source.fields import (
     BeforeValidator,
     ConfigDict,
     Field,
@@ -19,10 +22,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
-
-from assembler.cv.dates import PartialDate
-from assembler.cv.model import Model
-from assembler.source.compiled import prepare
+from assembler.source.record import Record
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Language = Literal["en", "de"]
@@ -133,7 +133,7 @@ WindowValue = Annotated[Window, BeforeValidator(Window.parse)]
 
 
 class Operators(Model):
-    not_: Any = Field(None, alias="not")
+    not_: Any = Field(default=None, alias="not")
     contains: Text | None = None
     min: Text | None = None
     max: Text | None = None
@@ -159,7 +159,7 @@ class AuthorsRule(Model):
 
 
 class SectionRule(Model):
-    from_: Text | None = Field(None, alias="from")
+    from_: Text | None = Field(default=None, alias="from")
     since: WindowValue | None = None
     until: WindowValue | None = None
     period: Text | None = None
@@ -305,7 +305,8 @@ class Profile(Model):
     documents: list[DocumentSpec] = Field(default_factory=list)
     workbooks: list[WorkbookSpec] = Field(default_factory=list)
     period: Text | None = Field(
-        None, description="Default for --period: YEAR, FROM..TO, or last_year (before as_of)"
+        default=None,
+        description="Default for --period: YEAR, FROM..TO, or last_year (before as_of)",
     )
     date_format: DateFormat = "month"
     labels: Annotated[dict[str, Text | dict[str, Text]], BeforeValidator(_labels)] = Field(
@@ -364,6 +365,7 @@ def entry_fields(section_model: type[Model]) -> list[str]:
     properties = [
         name
         for klass in section_model.__mro__
+        if klass not in Record.__mro__  # the base's own (model_fields_set) are no entry's
         for name, value in vars(klass).items()
         if isinstance(value, property) and not name.startswith("_")
     ]

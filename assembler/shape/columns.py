@@ -12,8 +12,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from pydantic import BaseModel
-
 from assembler.cv.dates import PartialDate
 from assembler.cv.model import Entry, Filing, Link, Publication
 from assembler.cv.names import display_name
@@ -22,6 +20,7 @@ from assembler.select.fields import Context, field_value
 from assembler.shape.citations import citation_text
 from assembler.shape.dates import entry_dates
 from assembler.shape.style import Style
+from assembler.source.record import Record
 
 
 @dataclass(frozen=True)
@@ -48,7 +47,7 @@ def _plain(value: Any) -> Any:
         if value and isinstance(value[0], Filing):
             return "; ".join(_filing(filing) for filing in value)
         return "; ".join(display_name(item) for item in value)
-    if isinstance(value, BaseModel):
+    if isinstance(value, Record):
         amount = getattr(value, "amount", None)  # a budget is its amount; see budget.currency
         if amount is not None:
             return amount

@@ -13,8 +13,6 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
-from pydantic import BaseModel
-
 from assembler.cv.dates import PartialDate
 from assembler.cv.model import (
     CV,
@@ -62,6 +60,7 @@ from assembler.shape.views import (
     TemplateContext,
     derived_for,
 )
+from assembler.source.record import Record
 
 PROSE_FIELDS = ("description", "significance", "contribution", "note")
 # Derived fields that print a field: a placeholder for the field shows there too.
@@ -100,7 +99,7 @@ def plain(value: Any, style: Style) -> Any:
         return localized(value, style.language)
     if isinstance(value, list):
         return [plain(item, style) for item in value]
-    if isinstance(value, BaseModel):
+    if isinstance(value, Record):
         if hasattr(value, "family"):
             return display_name(value)
         return {name: plain(getattr(value, name), style) for name in type(value).model_fields}

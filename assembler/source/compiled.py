@@ -1,21 +1,21 @@
 """Validators of the file models (the CV, the profile), kept between runs, keyed by content.
 
-pydantic builds a model's validator from the model's Python definition when it is first
-used (the models are declared with ``defer_build``); for the CV that took 35 ms of every
-run. What it builds, the model's core schema, depends only on code, so it is kept:
+A record's validator is built by pydantic-core from the record's schema
+(``source.coreschema``), which depends only on code. Building it took longer than loading
+it, so it is kept:
 
 * where: a ``schemas`` folder in the user's cache folder (``resources.cache_root``).
-* the key: the SHA-256 of the Python, pydantic and pydantic-core versions, the model's
-  name and the source of every module the models may use: the packages ``source``, ``cv``
-  and ``profile`` and the modules below them (``tests/test_package.py`` keeps imports going
-  down the layers). A changed model never reads an old entry, even if nobody raised a version.
+* the key: the SHA-256 of the Python and pydantic-core versions, the record's name and the
+  source of every module the records may use: the packages ``source``, ``cv`` and
+  ``profile`` and the modules below them (``tests/test_package.py`` keeps imports going down
+  the layers). A changed model never reads an old entry, even if nobody raised a version.
 * an entry is ``MAGIC``, the SHA-256 of the payload, and the payload: the pickled arguments
-  of the validator (the schema and its configuration). The schema names the model's classes
+  of the validator (the schema and its configuration). The schema names the record classes
   and validator functions; loading resolves only classes and functions of assembler, the
-  model's own module, pydantic and ``decimal``, a few builtins, and no dunder attribute but
-  pydantic's JSON-schema hook, so an entry cannot reach anything else. A damaged or refused
-  entry is ignored and rewritten.
-* safe to delete at any time; one entry is kept per model.
+  record's own module, pydantic-core and ``decimal``, a few builtins, and no dunder
+  attribute, so an entry cannot reach anything else. A damaged or refused entry is ignored
+  and rewritten.
+* safe to delete at any time; one entry is kept per record.
 * never an error: a folder that cannot be made, read or written means no caching.
 """
 
@@ -29,20 +29,20 @@ import sys
 from pathlib import Path
 from typing import Any, Literal, cast
 
-import pydantic
 import pydantic_core
-from pydantic import BaseModel
 from pydantic_core import SchemaValidator
 
 from assembler.resources import cache_root, read_cache_entry, write_cache_entry
+from assembler.source.coreschema import record_schema
+from assembler.source.fields import RecordType
 
 MAGIC = b"assemble-schema\x00"
 _PACKAGE = Path(__file__).resolve().parent.parent
 # The modules a model may use (the layers up to the profile), relative to the package.
 _SOURCES = ("__init__.py", "problems.py", "resources.py", "source", "cv", "profile")
-_MODULES = ("assembler.", "pydantic.", "pydantic_core.", "decimal")
+_MODULES = ("assembler.", "pydantic_core.", "decimal")
 _BUILTINS = frozenset({"dict", "list", "tuple", "set", "frozenset", "str", "int", "float"})
-_ready: set[type[BaseModel]] = set()
+_validators: dict[RecordType, SchemaValidator] = {}
 _sources_key: str | None = None
 
 Prepared = Literal["ready", "cached", "built"]
@@ -53,7 +53,7 @@ def _sources() -> str:
     global _sources_key
     if _sources_key is None:
         digest = hashlib.sha256()
-        for part in (sys.version, pydantic.VERSION, pydantic_core.__version__):
+        for part in (sys.version, pydantic_core.__version__):
             digest.update(part.encode() + b"\x00")
         for name in _SOURCES:
             path = _PACKAGE / name
@@ -68,7 +68,7 @@ def _sources() -> str:
     return _sources_key
 
 
-def _entry(model: type[BaseModel]) -> Path | None:
+def _entry(model: RecordType) -> Path | None:
     root = cache_root()
     if root is None:
         return None
@@ -78,15 +78,14 @@ def _entry(model: type[BaseModel]) -> Path | None:
 
 
 def _safe_getattr(target: object, name: str) -> Any:
-    """``getattr`` as pickle uses it for methods, without the dunders that lead elsewhere
-    (except the JSON-schema hook that schemas keep in their metadata)."""
-    if name.startswith("__") and name != "__get_pydantic_json_schema__":
+    """``getattr`` as pickle uses it for methods, without the dunders that lead elsewhere."""
+    if name.startswith("__"):
         raise pickle.UnpicklingError(f"refused attribute {name!r}")
     return getattr(target, name)
 
 
 class _Unpickler(pickle.Unpickler):
-    def __init__(self, data: bytes, model: type[BaseModel]) -> None:
+    def __init__(self, data: bytes, model: RecordType) -> None:
         super().__init__(io.BytesIO(data))
         self.modules = (*_MODULES, model.__module__)
 
@@ -105,7 +104,7 @@ class _Unpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(f"refused {module}.{name}")
 
 
-def load(model: type[BaseModel]) -> SchemaValidator | None:
+def load(model: RecordType) -> SchemaValidator | None:
     """The model's validator kept by an earlier run, or None."""
     path = _entry(model)
     if path is None:
@@ -128,7 +127,7 @@ def load(model: type[BaseModel]) -> SchemaValidator | None:
         return None  # damaged, or refused: rebuilt and rewritten
 
 
-def store(model: type[BaseModel], validator: SchemaValidator) -> None:
+def store(model: RecordType, validator: SchemaValidator) -> None:
     """Keep the model's validator; silently nothing when it cannot be kept."""
     path = _entry(model)
     if path is None:
@@ -142,19 +141,25 @@ def store(model: type[BaseModel], validator: SchemaValidator) -> None:
     write_cache_entry(path, MAGIC, payload, path.name.rsplit("-", 1)[0] + "-")
 
 
-def prepare(model: type[BaseModel]) -> Prepared:
-    """Give a model its validator before it validates: the one kept from an earlier run,
-    else built now by pydantic (and kept). Says which, for tests."""
-    if model in _ready or model.__pydantic_complete__:
+def prepare(model: RecordType) -> Prepared:
+    """Give a record its validator before it validates: the one kept from an earlier run,
+    else built now (and kept). Says which, for tests."""
+    if model in _validators:
         return "ready"
-    validator = load(model)
-    if validator is not None:
-        model.__pydantic_validator__ = validator
-        _ready.add(model)
+    kept = load(model)
+    if kept is not None:
+        _validators[model] = kept
         return "cached"
-    model.model_rebuild()
-    built = model.__pydantic_validator__
-    if type(built) is SchemaValidator:  # not a plugin's wrapper (pydantic plugins installed)
-        store(model, built)
-    _ready.add(model)
+    built = SchemaValidator(record_schema(model))
+    store(model, built)
+    _validators[model] = built
     return "built"
+
+
+def validator(model: RecordType) -> SchemaValidator:
+    """The record's validator (prepared on first use)."""
+    found = _validators.get(model)
+    if found is None:
+        prepare(model)
+        found = _validators[model]
+    return found

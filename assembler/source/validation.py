@@ -1,8 +1,9 @@
 """Raw YAML -> typed model, with every problem reported at once at its file:line.
 
-pydantic finds the problems; this module turns its error records into messages a researcher can
-act on: the line in their file, the path (``publications[12].year``) and the entry's id, the value
-they wrote, what is wrong in plain words and, for unknown keys, the key they probably meant.
+pydantic-core finds the problems; this module turns its error records into messages a researcher
+can act on: the line in their file, the path (``publications[12].year``) and the entry's id, the
+value they wrote, what is wrong in plain words and, for unknown keys, the key they probably meant
+(as the file spells it: ``from``, not the attribute ``from_``).
 The same machinery serves the CV and the profile files.
 """
 
@@ -12,13 +13,14 @@ import types
 import typing
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic_core import ValidationError
 
 from assembler.problems import Problem, ProblemsError, closest
 from assembler.source.compiled import prepare
 from assembler.source.reader import PathKey, YamlDocument, format_path
+from assembler.source.record import Record
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M", bound=Record)
 
 _MESSAGES = {
     "missing": "required field is missing",
@@ -54,26 +56,29 @@ def _union_members(annotation: Any) -> list[Any]:
     return [annotation]
 
 
-def _model_in(annotation: Any) -> type[BaseModel] | None:
+def _model_in(annotation: Any) -> type[Record] | None:
     for member in _union_members(annotation):
-        if isinstance(member, type) and issubclass(member, BaseModel):
+        if isinstance(member, type) and issubclass(member, Record):
             return member
     return None
 
 
-def model_at(root: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
-    """The model class that holds the last element of a pydantic error location."""
-    current: type[BaseModel] | None = root
+def model_at(root: type[Record], loc: tuple[Any, ...]) -> type[Record] | None:
+    """The model class that holds the last element of a validation error location."""
+    current: type[Record] | None = root
     for part in loc:
         if current is None:
             return None
-        if isinstance(part, str) and part in current.model_fields:
-            current = _model_in(current.model_fields[part].annotation)
+        if isinstance(part, str):
+            fields = current.model_fields
+            info = fields.get(part) or next((f for f in fields.values() if f.alias == part), None)
+            if info is not None:
+                current = _model_in(info.annotation)
     return current
 
 
 def _clean_path(document: YamlDocument, loc: tuple[Any, ...]) -> PathKey:
-    """Drop pydantic's union tags from a location, keeping the path as it exists in the file."""
+    """Drop the union tags from a location, keeping the path as it exists in the file."""
     node: Any = document.data
     path: list[str | int] = []
     for position, part in enumerate(loc):
@@ -105,7 +110,7 @@ def entry_label(document: YamlDocument, path: PathKey) -> str | None:
     return None
 
 
-def _problem(document: YamlDocument, root: type[BaseModel], error: Any) -> Problem:
+def _problem(document: YamlDocument, root: type[Record], error: Any) -> Problem:
     loc = tuple(error["loc"])
     path = _clean_path(document, loc)
     line, column = document.locate(path)
@@ -117,7 +122,8 @@ def _problem(document: YamlDocument, root: type[BaseModel], error: Any) -> Probl
         key = str(path[-1]) if path else str(loc[-1])
         message = f"unknown key {key!r}"
         model = model_at(root, loc[:-1])
-        choices = sorted(model.model_fields) if model else []
+        fields = model.model_fields if model else {}
+        choices = sorted(info.alias or name for name, info in fields.items())
         close = closest(key, choices)
         if close:
             hint = f"Did you mean {close!r}?"

@@ -514,7 +514,7 @@ def _extras(fields: dict[str, Any]) -> tuple[Any, ...]:
 
 
 def _example_extras(publication: Publication) -> tuple[Any, ...]:
-    links = [link.model_dump(exclude_none=True) for link in publication.links]
+    links = [{k: v for k, v in vars(link).items() if v is not None} for link in publication.links]
     return (
         publication.note,
         publication.selected,

@@ -167,3 +167,18 @@ def test_a_problem_in_an_inherited_key_points_at_the_file_that_wrote_it(tmp_path
     assert any(
         "base.yaml:4: error: fit_order[0]: fit_order names 'talks'" in line for line in found
     ), found
+
+
+def test_an_unknown_key_is_answered_with_the_key_as_files_write_it(tmp_path: Path) -> None:
+    found = problems(
+        tmp_path,
+        "sections:\n  talks: {form: publications}\n  awards: {where: {name: {nope: x}}}\n",
+    )
+    assert found[0].endswith("sections.talks.form: unknown key 'form'. Did you mean 'from'?")
+    assert found[1].endswith("Known keys here: contains, max, min, not")
+
+
+def test_where_and_sort_name_entry_fields_only(tmp_path: Path) -> None:
+    """The records' own bookkeeping (which fields the file gave) is no field to select by."""
+    (found,) = problems(tmp_path, "sections:\n  talks: {sort: [model_fields_set]}\n")
+    assert "cannot sort talks by 'model_fields_set': no such field" in found

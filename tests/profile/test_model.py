@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from pydantic import ValidationError
+from pydantic_core import ValidationError
 
 from assembler.cv.dates import PartialDate
 from assembler.profile.model import SheetSpec, Window, parse_period
