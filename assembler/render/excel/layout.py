@@ -55,21 +55,22 @@ def fit_row_heights(ws: Worksheet, first_row: int, last_row: int, wrap: bool) ->
     # A text no longer than its column's line and without a line break takes one line:
     # most cells, passed over without counting (5,000 rows of 13 columns).
     short = {column: max(int(width * 1.1), 1) for column, width in widths.items()}
-    for number, row in enumerate(ws.iter_rows(min_row=first_row, max_row=last_row), first_row):
-        lines = 1
-        for cell in row:
-            value = cell.value
-            if not isinstance(value, str) or not isinstance(cell.column, int):
-                continue
-            if len(value) <= short.get(cell.column, 0) and "\n" not in value:
-                continue
-            needed = _lines(value, widths.get(cell.column, DEFAULT_WIDTH))
-            if needed > 1 and (wrap or cell.alignment.wrap_text):
-                if wrap:
-                    cell.alignment = WRAPPED
-                lines = max(lines, needed)
-        if lines > 1:
-            ws.row_dimensions[number].height = lines * LINE_POINTS
+    # The cells that exist, read from the sheet's own map: iter_rows would look up (and
+    # make) every position of 5,000 rows, which took as long as writing them.
+    heights: dict[int, int] = {}
+    for (number, column), cell in ws._cells.items():  # openpyxl's (row, column) -> cell map
+        value = cell.value
+        if not first_row <= number <= last_row or not isinstance(value, str):
+            continue
+        if len(value) <= short.get(column, 0) and "\n" not in value:
+            continue
+        needed = _lines(value, widths.get(column, DEFAULT_WIDTH))
+        if needed > 1 and (wrap or cell.alignment.wrap_text):
+            if wrap:
+                cell.alignment = WRAPPED
+            heights[number] = max(heights.get(number, 1), needed)
+    for number in sorted(heights):
+        ws.row_dimensions[number].height = heights[number] * LINE_POINTS
 
 
 def empty_note(ws: Worksheet, row: int, text: str) -> None:

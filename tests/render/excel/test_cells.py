@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from assembler.cv.dates import PartialDate
 from assembler.problems import ProblemsError
@@ -50,6 +50,17 @@ def test_formula_like_text_is_stored_as_text(cell, text) -> None:
     assert cell.data_type == "s"
     assert cell.value == text
     assert cell.quotePrefix is True
+
+
+@pytest.mark.parametrize("text", ["#N/A", "#DIV/0!", "#REF!"])
+def test_text_like_an_error_value_stays_text(tmp_path: Path, text: str) -> None:
+    """A CV may hold "#N/A" (copied from a spreadsheet); the cell shows it as text, not as
+    Excel's error value."""
+    book = Workbook()
+    set_cell(book.active["A1"], text)
+    book.save(tmp_path / "errors.xlsx")
+    again = load_workbook(tmp_path / "errors.xlsx").active["A1"]
+    assert (again.value, again.data_type) == (text, "s")
 
 
 def test_plain_text_bool_and_empty(cell) -> None:
