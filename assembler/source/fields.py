@@ -18,6 +18,7 @@ from __future__ import annotations
 import inspect
 import typing
 from collections.abc import Callable
+from copy import copy
 from typing import Any, Literal, TypeVar
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -107,8 +108,8 @@ class FieldInfo:
 
 
 def Field(
-    default: Any = MISSING,
     *,
+    default: Any = MISSING,
     default_factory: Callable[[], Any] | None = None,
     alias: str | None = None,
     description: str | None = None,
@@ -252,20 +253,8 @@ class RecordType(type):
         fields = {}
         for name, owner in owners.items():
             value = vars(owner).get(name, MISSING)
-            if isinstance(value, FieldInfo):
-                info = FieldInfo(
-                    value.default,
-                    value.default_factory,
-                    value.alias,
-                    value.description,
-                    value.ge,
-                    value.le,
-                    value.gt,
-                    value.min_length,
-                    value.allow_inf_nan,
-                )
-            else:
-                info = FieldInfo(value)
+            # A copy of the declaration: each record keeps its own (with its own owner).
+            info = copy(value) if isinstance(value, FieldInfo) else FieldInfo(value)
             info.owner = cls
             fields[name] = info
         type.__setattr__(cls, "_record_fields", fields)
