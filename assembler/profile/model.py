@@ -12,7 +12,6 @@ from typing import Annotated, Any, Literal
 
 from assembler.cv.dates import PartialDate
 from assembler.cv.model import Model
-from assembler.source.compiled import prepare
 from assembler.source.fields import (
     BeforeValidator,
     ConfigDict,
@@ -143,7 +142,6 @@ class Operators(Model):
 
 def _condition(value: Any) -> Any:
     if isinstance(value, dict):
-        prepare(Operators)  # its own validator, kept between runs like the profile's
         return Operators.model_validate(value)
     if value is None:
         raise ValueError("a condition needs a value, a list of values or an operator map")

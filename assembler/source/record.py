@@ -8,14 +8,12 @@ arguments), or from values that are known to be valid (``model_construct``,
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar
 
 from typing_extensions import Self, dataclass_transform
 
 from assembler.source.compiled import validator
 from assembler.source.fields import ConfigDict, Field, FieldInfo, RecordType
-
-R = TypeVar("R", bound="Record")
 
 
 @dataclass_transform(kw_only_default=True, field_specifiers=(Field, FieldInfo))

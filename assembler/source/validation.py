@@ -16,7 +16,6 @@ from typing import Any, TypeVar
 from pydantic_core import ValidationError
 
 from assembler.problems import Problem, ProblemsError, closest
-from assembler.source.compiled import prepare
 from assembler.source.reader import PathKey, YamlDocument, format_path
 from assembler.source.record import Record
 
@@ -178,7 +177,6 @@ def check_document(
                 line=1,
             )
         ]
-    prepare(model)
     try:
         return model.model_validate(document.data), []
     except ValidationError as exc:
